@@ -1,0 +1,40 @@
+package io.serenade.events;
+
+import java.util.List;
+
+/**
+ * Kafka topic names and their shape. Scripts create topics from {@link #ALL} (run this class to print
+ * them), and services name channels after these constants, so a topic is declared in exactly one place.
+ */
+public final class Topics {
+
+    public static final String INTERACTIONS = "interactions";
+    public static final String CONSENT_CHANGES = "consent-changes";
+    public static final String ERASURE_REQUESTS = "erasure-requests";
+    public static final String ERASURE_RECEIPTS = "erasure-receipts";
+    public static final String DATA_USE = "data-use";
+    public static final String CATALOG = "catalog";
+
+    /** A topic as the broker should hold it. Compacted topics keep the latest value per key. */
+    public record Spec(String name, int partitions, boolean compacted) {
+        public String cleanupPolicy() {
+            return compacted ? "compact" : "delete";
+        }
+    }
+
+    public static final List<Spec> ALL = List.of(
+            new Spec(INTERACTIONS, 6, false),
+            new Spec(CONSENT_CHANGES, 3, true),
+            new Spec(ERASURE_REQUESTS, 3, false),
+            new Spec(ERASURE_RECEIPTS, 3, false),
+            new Spec(DATA_USE, 3, false),
+            new Spec(CATALOG, 3, true));
+
+    private Topics() {
+    }
+
+    /** Prints one line per topic: {@code name partitions cleanup-policy}; read by scripts/infra.sh. */
+    public static void main(String[] args) {
+        ALL.forEach(t -> System.out.println(t.name() + " " + t.partitions() + " " + t.cleanupPolicy()));
+    }
+}

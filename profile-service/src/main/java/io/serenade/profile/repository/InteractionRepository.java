@@ -1,0 +1,89 @@
+package io.serenade.profile.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.serenade.events.InteractionContext;
+import io.serenade.events.InteractionRecorded;
+import io.serenade.profile.model.Interaction;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Interaction history. Reads go through Panache; the consumer's bulk write is one SQL statement per batch
+ * (unnest of column arrays, conflicts on event id ignored), because one entity persist per event would not
+ * keep up with the ingestion rate and would not be idempotent.
+ */
+@ApplicationScoped
+@WithSession
+public class InteractionRepository implements PanacheRepositoryBase<Interaction, UUID> {
+
+    private static final String INSERT_BATCH = """
+            INSERT INTO interactions (event_id, user_id, title_id, type, value, artwork_id, impression_id, query,
+                                      device, locale, time_zone, local_time, occurred_at)
+            SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::text[], $7::text[],
+                                 $8::text[], $9::text[], $10::text[], $11::text[], $12::time[], $13::timestamptz[])
+            ON CONFLICT (event_id) DO NOTHING
+            """;
+
+    private final Pool pool;
+
+    public InteractionRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Inserts the events not stored yet; returns how many rows were new. */
+    public Uni<Integer> insertIgnoringDuplicates(List<InteractionRecorded> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        int n = events.size();
+        UUID[] ids = new UUID[n];
+        String[] users = new String[n], titles = new String[n], types = new String[n], artworks = new String[n],
+                impressions = new String[n], queries = new String[n], devices = new String[n], locales = new String[n],
+                zones = new String[n];
+        Double[] values = new Double[n];
+        LocalTime[] localTimes = new LocalTime[n];
+        OffsetDateTime[] occurred = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            InteractionRecorded e = events.get(i);
+            InteractionContext c = Optional.ofNullable(e.context()).orElse(new InteractionContext(null, null, null, null));
+            ids[i] = e.eventId();
+            users[i] = e.userId();
+            titles[i] = e.titleId();
+            types[i] = e.type().name();
+            values[i] = e.value();
+            artworks[i] = e.artworkId();
+            impressions[i] = e.impressionId();
+            queries[i] = e.query();
+            devices[i] = c.device();
+            locales[i] = c.locale();
+            zones[i] = c.timeZone();
+            localTimes[i] = c.localTime();
+            occurred[i] = e.occurredAt().atOffset(ZoneOffset.UTC);
+        }
+        Tuple args = Tuple.tuple(List.of(ids, users, titles, types, values, artworks, impressions, queries, devices,
+                locales, zones, localTimes, occurred));
+        return pool.preparedQuery(INSERT_BATCH).execute(args).map(rows -> rows.rowCount());
+    }
+
+    /** A page of a user's history, newest first. */
+    public Uni<List<Interaction>> pageForUser(String userId, int pageIndex, int pageSize) {
+        return find("userId", Sort.descending("occurredAt").and("eventId"), userId)
+                .page(Page.of(pageIndex, pageSize)).list();
+    }
+
+    public Uni<Long> countForUser(String userId) {
+        return count("userId", userId);
+    }
+}

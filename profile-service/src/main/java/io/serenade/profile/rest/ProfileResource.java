@@ -1,0 +1,61 @@
+package io.serenade.profile.rest;
+
+import io.serenade.profile.api.HistoryPage;
+import io.serenade.profile.api.ProfileUpdate;
+import io.serenade.profile.api.ProfileView;
+import io.serenade.profile.service.ProfileService;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * Internal routes, called by the gateway on behalf of the user it authenticated. The user id is in the path
+ * because only trusted callers reach /internal (public routes never carry one).
+ */
+@Path("/internal/users/{userId}")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProfileResource {
+
+    /** OIDC subjects and demo ids: letters, digits, '-', '_' — nothing that could be a path trick. */
+    static final String USER_ID = "[A-Za-z0-9_-]{1,64}";
+
+    private final ProfileService profiles;
+
+    public ProfileResource(ProfileService profiles) {
+        this.profiles = profiles;
+    }
+
+    @GET
+    @Path("/profile")
+    public Uni<ProfileView> get(@PathParam("userId") @Pattern(regexp = USER_ID) String userId) {
+        return profiles.get(userId);
+    }
+
+    @PUT
+    @Path("/profile")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<ProfileView> replace(@PathParam("userId") @Pattern(regexp = USER_ID) String userId,
+                                    @Valid @NotNull ProfileUpdate update) {
+        return profiles.replace(userId, update);
+    }
+
+    @GET
+    @Path("/history")
+    public Uni<HistoryPage> history(@PathParam("userId") @Pattern(regexp = USER_ID) String userId,
+                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return profiles.history(userId, page, size);
+    }
+}

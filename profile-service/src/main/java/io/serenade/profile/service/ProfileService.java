@@ -1,0 +1,68 @@
+package io.serenade.profile.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.serenade.profile.api.HistoryPage;
+import io.serenade.profile.api.ProfileUpdate;
+import io.serenade.profile.api.ProfileView;
+import io.serenade.profile.config.ProfileConfig;
+import io.serenade.profile.mapping.ProfileMapper;
+import io.serenade.profile.model.Profile;
+import io.serenade.profile.repository.InteractionRepository;
+import io.serenade.profile.repository.ProfileRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Profiles and history of users. Every authenticated user has a profile: until edited, the defaults. */
+@ApplicationScoped
+public class ProfileService {
+
+    private final ProfileRepository profiles;
+    private final InteractionRepository interactions;
+    private final ProfileConfig config;
+
+    public ProfileService(ProfileRepository profiles, InteractionRepository interactions, ProfileConfig config) {
+        this.profiles = profiles;
+        this.interactions = interactions;
+        this.config = config;
+    }
+
+    public Uni<ProfileView> get(String userId) {
+        return profiles.findById(userId)
+                .map(p -> ProfileMapper.toView(p == null ? defaults(userId) : p));
+    }
+
+    @WithTransaction
+    public Uni<ProfileView> replace(String userId, ProfileUpdate update) {
+        return profiles.findById(userId).flatMap(existing -> {
+            Profile p = existing == null ? defaults(userId) : existing;
+            ProfileMapper.apply(update, p);
+            Instant now = Instant.now();
+            p.updatedAt = now;
+            if (existing == null) {
+                p.createdAt = now;
+                return profiles.persist(p);
+            }
+            return Uni.createFrom().item(p);
+        }).map(ProfileMapper::toView);
+    }
+
+    public Uni<HistoryPage> history(String userId, int page, int size) {
+        int pageSize = Math.min(size, config.maxHistoryPage());
+        return Uni.combine().all()
+                .unis(interactions.pageForUser(userId, page, pageSize), interactions.countForUser(userId))
+                .with((rows, total) -> new HistoryPage(rows.stream().map(ProfileMapper::toEntry).toList(), page, pageSize, total));
+    }
+
+    private Profile defaults(String userId) {
+        Profile p = new Profile();
+        p.userId = userId;
+        p.locale = "en-GB";
+        p.timeZone = "UTC";
+        p.maturityRating = config.defaultMaturityRating();
+        p.favouriteGenres = List.of();
+        return p;
+    }
+}

@@ -1,0 +1,96 @@
+package io.serenade.profile;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+@QuarkusTestResource(TestTopics.class)
+class ProfileResourceTest {
+
+    private static final String VALID = """
+            {"displayName":"Ada","locale":"fr-FR","timeZone":"Europe/Paris","maturityRating":"13+",
+             "favouriteGenres":["drama","sci-fi"]}""";
+
+    @Test
+    void aNewUserHasTheDefaultProfile() {
+        String user = UUID.randomUUID().toString();
+        given().get("/internal/users/{u}/profile", user).then().statusCode(200)
+                .body("userId", equalTo(user))
+                .body("maturityRating", equalTo("18+"))
+                .body("updatedAt", nullValue());
+    }
+
+    @Test
+    void putReplacesTheProfileAndGetReturnsIt() {
+        String user = UUID.randomUUID().toString();
+        given().contentType(ContentType.JSON).body(VALID).put("/internal/users/{u}/profile", user)
+                .then().statusCode(200).body("locale", equalTo("fr-FR"));
+        given().get("/internal/users/{u}/profile", user).then().statusCode(200)
+                .body("displayName", equalTo("Ada"))
+                .body("timeZone", equalTo("Europe/Paris"))
+                .body("favouriteGenres", contains("drama", "sci-fi"));
+    }
+
+    @Test
+    void badFieldsAre400ProblemsNamingTheFieldAndChangeNothing() {
+        String user = UUID.randomUUID().toString();
+        given().contentType(ContentType.JSON).body(VALID).put("/internal/users/{u}/profile", user).then().statusCode(200);
+
+        assertRejected(user, VALID.replace("Europe/Paris", "Mars/Olympus"), "timeZone");
+        assertRejected(user, VALID.replace("\"13+\"", "\"21+\""), "maturityRating");
+        assertRejected(user, VALID.replace("\"sci-fi\"", "\"Sci Fi!\""), "favouriteGenres[1]");
+        assertRejected(user, VALID.replace("\"locale\":\"fr-FR\",", ""), "locale");
+
+        given().get("/internal/users/{u}/profile", user).then().statusCode(200)
+                .body("timeZone", equalTo("Europe/Paris"))
+                .body("maturityRating", equalTo("13+"));
+    }
+
+    @Test
+    void malformedJsonAndWrongTypesAre400Problems() {
+        String user = UUID.randomUUID().toString();
+        given().contentType(ContentType.JSON).body("{\"locale\": ").put("/internal/users/{u}/profile", user)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("title", equalTo("Malformed request body"));
+        given().contentType(ContentType.JSON).body(VALID.replace("[\"drama\",\"sci-fi\"]", "{\"a\":1}"))
+                .put("/internal/users/{u}/profile", user)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("favouriteGenres"));
+        given().contentType(ContentType.JSON).put("/internal/users/{u}/profile", user)
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void badPathAndQueryParametersAre400Problems() {
+        given().get("/internal/users/{u}/profile", "x".repeat(65)).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("userId"));
+        given().queryParam("size", 0).get("/internal/users/{u}/history", "u1").then().statusCode(400)
+                .body("errors.field", hasItem("size"));
+        given().queryParam("page", "abc").get("/internal/users/{u}/history", "u1").then().statusCode(404);
+    }
+
+    @Test
+    void unknownRoutesAreProblemsToo() {
+        given().get("/internal/nothing-here").then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+
+    private static void assertRejected(String user, String body, String field) {
+        given().contentType(ContentType.JSON).body(body).put("/internal/users/{u}/profile", user)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors.field", hasItem(field))
+                .body("detail", containsString(field));
+    }
+}

@@ -7,6 +7,7 @@ import io.quarkus.logging.Log;
 import io.serenade.profile.api.Problem;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -73,28 +74,31 @@ public class ProblemMappers {
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
-    /** "replace.update.favouriteGenres[2].<list element>" → "favouriteGenres[2]": the path a client sent. */
+    /**
+     * "replace.update.favouriteGenres[2].<list element>" → "favouriteGenres[2]", "home.genre[0].<list element>"
+     * → "genre[0]": the path as the client sent it. The method is dropped, and so is a parameter that is a
+     * body object (its properties follow); a plain parameter keeps its name.
+     */
     private static String fieldOf(ConstraintViolation<?> v) {
         List<Path.Node> nodes = StreamSupport.stream(v.getPropertyPath().spliterator(), false).toList();
         StringBuilder field = new StringBuilder();
         for (int i = 0; i < nodes.size(); i++) {
             Path.Node n = nodes.get(i);
-            boolean methodOrParameter = n.getKind() == jakarta.validation.ElementKind.METHOD
-                    || (n.getKind() == jakarta.validation.ElementKind.PARAMETER && i < nodes.size() - 1);
-            if (methodOrParameter || n.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
-                if (n.getIndex() != null) {
-                    field.append('[').append(n.getIndex()).append(']');
-                }
+            ElementKind next = i + 1 < nodes.size() ? nodes.get(i + 1).getKind() : null;
+            boolean bodyParameter = n.getKind() == ElementKind.PARAMETER && next == ElementKind.PROPERTY;
+            if (n.getKind() == ElementKind.METHOD || bodyParameter) {
                 continue;
             }
-            if (field.length() > 0 && n.getName() != null) {
-                field.append('.');
-            }
-            if (n.getName() != null) {
+            if (n.getKind() != ElementKind.CONTAINER_ELEMENT && n.getName() != null) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
                 field.append(n.getName());
             }
             if (n.getIndex() != null) {
                 field.append('[').append(n.getIndex()).append(']');
+            } else if (n.getKey() != null) {
+                field.append('.').append(n.getKey());
             }
         }
         return field.length() == 0 ? "body" : field.toString();

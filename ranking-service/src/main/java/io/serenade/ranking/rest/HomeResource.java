@@ -1,0 +1,43 @@
+package io.serenade.ranking.rest;
+
+import io.serenade.events.MaturityRating;
+import io.serenade.ranking.api.HomeView;
+import io.serenade.ranking.api.TitleUpsert;
+import io.serenade.ranking.service.HomeService;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/**
+ * A user's home rows, for the gateway. The gateway passes what the profile says (maturity, stated genres),
+ * so ranking never reads another service's data.
+ */
+@Path("/internal/users/{userId}/home")
+@Produces(MediaType.APPLICATION_JSON)
+public class HomeResource {
+
+    private final HomeService home;
+
+    public HomeResource(HomeService home) {
+        this.home = home;
+    }
+
+    @GET
+    public Uni<HomeView> home(@PathParam("userId") @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String userId,
+                              @QueryParam("maturity") @DefaultValue("all")
+                              @Pattern(regexp = "all|7\\+|13\\+|16\\+|18\\+", message = "must be one of all, 7+, 13+, 16+, 18+") String maturity,
+                              @QueryParam("genre") @Size(max = 20, message = "must list at most 20 genres")
+                              List<@NotNull @Pattern(regexp = TitleUpsert.TAG, message = "must be a lower-case genre id") String> genre) {
+        return home.home(userId, MaturityRating.fromLabel(maturity), genre == null ? List.of() : genre);
+    }
+}

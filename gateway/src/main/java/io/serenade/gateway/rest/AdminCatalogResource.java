@@ -1,0 +1,73 @@
+package io.serenade.gateway.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.serenade.gateway.client.Downstream;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Catalog and artwork administration, for the admin role only. The owning services validate bodies. */
+@Path("/api/v1/admin/titles")
+@RolesAllowed("admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminCatalogResource {
+
+    static final String ID = "[A-Za-z0-9_-]{1,64}";
+    static final String ID_MESSAGE = "must be 1 to 64 letters, digits, '-' or '_'";
+
+    private final Downstream downstream;
+
+    public AdminCatalogResource(Downstream downstream) {
+        this.downstream = downstream;
+    }
+
+    @GET
+    public Uni<JsonNode> titles(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return downstream.titles(page, size);
+    }
+
+    @GET
+    @Path("/{titleId}")
+    public Uni<JsonNode> title(@PathParam("titleId") @Pattern(regexp = ID, message = ID_MESSAGE) String titleId) {
+        return downstream.title(titleId);
+    }
+
+    @PUT
+    @Path("/{titleId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or replace a title: name, genres, themes, moods, maturityRating, releaseYear, availableFrom")
+    public Uni<JsonNode> putTitle(@PathParam("titleId") @Pattern(regexp = ID, message = ID_MESSAGE) String titleId,
+                                  @NotNull(message = "must be a title object") JsonNode title) {
+        return downstream.putTitle(titleId, title);
+    }
+
+    @GET
+    @Path("/{titleId}/artwork")
+    public Uni<JsonNode> variants(@PathParam("titleId") @Pattern(regexp = ID, message = ID_MESSAGE) String titleId) {
+        return downstream.variants(titleId);
+    }
+
+    @PUT
+    @Path("/{titleId}/artwork/{artworkId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or replace an artwork variant: imageUrl, tags, dominantColour, enabled")
+    public Uni<JsonNode> putVariant(@PathParam("titleId") @Pattern(regexp = ID, message = ID_MESSAGE) String titleId,
+                                    @PathParam("artworkId") @Pattern(regexp = ID, message = ID_MESSAGE) String artworkId,
+                                    @NotNull(message = "must be an artwork object") JsonNode variant) {
+        return downstream.putVariant(titleId, artworkId, variant);
+    }
+}

@@ -1,0 +1,184 @@
+package io.serenade.gateway.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.serenade.gateway.api.Problem;
+import io.serenade.gateway.client.DownstreamFailure;
+import io.serenade.gateway.client.DownstreamRejection;
+import io.serenade.gateway.service.RateLimited;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+/** Turns every failure into an RFC 9457 problem+json response; never a stack trace, never an internal path. */
+public class ProblemMappers {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return invalid(errors, uri);
+    }
+
+    static Response invalid(List<Problem.FieldError> errors, UriInfo uri) {
+        String fields = errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
+        return problem(400, "validation", "Invalid request", "Invalid value for: " + fields, uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException m ? pathOf(m) : "";
+        String detail = field.isEmpty() ? "The body is not valid JSON: " + e.getOriginalMessage() : "Invalid value for: " + field;
+        List<Problem.FieldError> errors = field.isEmpty() ? null : List.of(new Problem.FieldError(field, e.getOriginalMessage()));
+        return problem(400, "malformed-body", "Malformed request body", detail, uri, errors);
+    }
+
+    /** Declared apart because Quarkus ships its own (non-problem) mapper for exactly this type. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(AuthenticationFailedException e, UriInfo uri) {
+        return unauthorized(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorizedAccess(UnauthorizedException e, UriInfo uri) {
+        return unauthorized(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(403, "forbidden", "Forbidden", "This route needs a role your token does not carry", uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response rateLimited(RateLimited e, UriInfo uri) {
+        return Response.fromResponse(problem(429, "rate-limited", "Too many requests",
+                        "Request budget spent; retry after " + e.retryAfterSeconds() + " s", uri, null))
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
+    }
+
+    /** A service refused the request: its problem goes back as sent, with the public path as instance. */
+    @ServerExceptionMapper
+    public Response rejected(DownstreamRejection e, UriInfo uri) {
+        try {
+            ObjectNode body = (ObjectNode) JSON.readTree(e.body());
+            body.put("instance", uri.getPath());
+            return Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(body).build();
+        } catch (IOException | ClassCastException | NullPointerException notAProblem) {
+            return problem(e.status(), "rejected", "Request rejected", "The request was refused", uri, null);
+        }
+    }
+
+    @ServerExceptionMapper({DownstreamFailure.class, TimeoutException.class, CircuitBreakerOpenException.class,
+            ProcessingException.class, ConnectException.class})
+    public Response unavailable(Exception e, UriInfo uri) {
+        Log.warnf("downstream unavailable for %s: %s", uri.getPath(), e.toString());
+        return Response.fromResponse(problem(503, "unavailable", "Service unavailable",
+                        "A service this request needs is not answering; try again shortly", uri, null))
+                .header(HttpHeaders.RETRY_AFTER, 1).build();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        // The JSON reader reports a body it cannot parse as a bare 400 around the parser's exception.
+        if (e.getCause() instanceof JsonProcessingException parse) {
+            return unreadable(parse, uri);
+        }
+        int status = e.getResponse().getStatus();
+        String title = e.getResponse().getStatusInfo().getReasonPhrase();
+        return problem(status, title.toLowerCase().replace(' ', '-'), title, e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (e.getCause() instanceof ConnectException || e.getCause() instanceof java.util.concurrent.TimeoutException) {
+            return unavailable((Exception) e.getCause(), uri);
+        }
+        String incident = UUID.randomUUID().toString();
+        Log.errorf(e, "unexpected failure, incident %s", incident);
+        return problem(500, "internal", "Internal error", "Something failed on our side; incident " + incident, uri, null);
+    }
+
+    private static Response unauthorized(UriInfo uri) {
+        return Response.fromResponse(problem(401, "unauthorized", "Unauthorized",
+                        "A valid bearer token for Serenade is required", uri, null))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    static Response problem(int status, String slug, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+        Problem body = new Problem("urn:serenade:problem:" + slug, title, status, detail,
+                uri == null ? null : uri.getPath(), errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    /** "put.genre[0].<list element>" → "genre[0]": the path as the client sent it. */
+    private static String fieldOf(ConstraintViolation<?> v) {
+        List<Path.Node> nodes = StreamSupport.stream(v.getPropertyPath().spliterator(), false).toList();
+        StringBuilder field = new StringBuilder();
+        for (int i = 0; i < nodes.size(); i++) {
+            Path.Node n = nodes.get(i);
+            ElementKind next = i + 1 < nodes.size() ? nodes.get(i + 1).getKind() : null;
+            boolean bodyParameter = n.getKind() == ElementKind.PARAMETER && next == ElementKind.PROPERTY;
+            if (n.getKind() == ElementKind.METHOD || bodyParameter) {
+                continue;
+            }
+            if (n.getKind() != ElementKind.CONTAINER_ELEMENT && n.getName() != null) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(n.getName());
+            }
+            if (n.getIndex() != null) {
+                field.append('[').append(n.getIndex()).append(']');
+            }
+        }
+        return field.length() == 0 ? "body" : field.toString();
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

@@ -86,11 +86,14 @@ public class CatalogService {
         return titles.page(index, size);
     }
 
-    /** Creates or replaces a title and publishes it (key: title id) once the write has committed. */
+    /**
+     * Creates or replaces a title and publishes it (key: title id) once the write has committed. Home pages
+     * see it at the next snapshot refresh: reloading the catalog on every write would make a bulk import
+     * quadratic.
+     */
     public Uni<Title> upsert(String titleId, TitleUpsert request) {
         return Panache.withTransaction(() -> save(titleId, request))
-                .call(saved -> catalogTopic.send(Record.of(saved.titleId, TitleMapper.toEvent(saved))))
-                .call(saved -> refresh());
+                .call(saved -> catalogTopic.send(Record.of(saved.titleId, TitleMapper.toEvent(saved))));
     }
 
     private Uni<Title> save(String titleId, TitleUpsert request) {

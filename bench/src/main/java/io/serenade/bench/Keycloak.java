@@ -1,0 +1,51 @@
+package io.serenade.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Tokens for the demo users from the local Keycloak, by the password grant of the app client. The grant is
+ * enabled in the demo realm for command-line tools only; real apps use the authorization code flow with PKCE.
+ */
+public final class Keycloak {
+
+    /** The demo realm's documented passwords (scripts/keycloak/serenade-realm.json). */
+    public static final Map<String, String> DEMO_PASSWORDS = Map.of(
+            "alice", "alice-serenade", "bob", "bob-serenade", "carol", "carol-serenade",
+            "serenade-admin", "admin-serenade");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private final String tokenUrl;
+
+    public Keycloak(Options options) {
+        this.tokenUrl = options.get("keycloak", "http://127.0.0.1:8180") + "/realms/serenade/protocol/openid-connect/token";
+    }
+
+    public String token(String user) throws IOException, InterruptedException {
+        String password = DEMO_PASSWORDS.get(user);
+        if (password == null) {
+            throw new IllegalArgumentException("not a demo user: " + user + " (one of " + DEMO_PASSWORDS.keySet() + ")");
+        }
+        String form = Map.of("grant_type", "password", "client_id", "serenade-app", "username", user, "password", password)
+                .entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(tokenUrl))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("token for " + user + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+        return json.readTree(response.body()).get("access_token").asText();
+    }
+}

@@ -1,0 +1,28 @@
+package io.serenade.bench;
+
+import io.serenade.bench.seed.DemoSeed;
+
+import java.util.Arrays;
+
+/** Entry point of the bench tools: {@code java -jar bench/target/serenade-bench.jar <tool> [options]}. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: serenade-bench <seed|token> [--option value ...]");
+            System.exit(2);
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "seed" -> DemoSeed.main(rest);
+            case "token" -> System.out.println(new Keycloak(Options.parse(rest)).token(Options.parse(rest).get("user", "alice")));
+            default -> {
+                System.err.println("unknown tool " + args[0]);
+                System.exit(2);
+            }
+        }
+    }
+}

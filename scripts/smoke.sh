@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# End-to-end check of a running suite (./serenade up), through the public API only, as a client would:
+# a real Keycloak token, events in, a personalized home page out, another user's data out of reach.
+# Exits non-zero on the first failed check; prints one line per check.
+set -euo pipefail
+
+GATEWAY="${GATEWAY:-http://127.0.0.1:8080}"
+KEYCLOAK="${KEYCLOAK:-http://127.0.0.1:${KEYCLOAK_PORT:-8180}}"
+API="$GATEWAY/api/v1"
+passed=0
+failed=0
+
+check() {
+  local what="$1"; shift
+  if "$@"; then
+    printf 'ok    %s\n' "$what"; passed=$((passed + 1))
+  else
+    printf 'FAIL  %s\n' "$what"; failed=$((failed + 1))
+  fi
+}
+
+token() {
+  curl -fsS -d grant_type=password -d client_id=serenade-app -d "username=$1" -d "password=$2" \
+    "$KEYCLOAK/realms/serenade/protocol/openid-connect/token" | jq -r .access_token
+}
+
+status_of() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+
+ALICE="$(token alice alice-serenade)"
+BOB="$(token bob bob-serenade)"
+check "Keycloak issues tokens for alice and bob" test -n "$ALICE" -a "$ALICE" != null -a -n "$BOB"
+
+# Three new events for alice, with fresh ids: a play, a completion, a rating.
+now="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+ids=("$(cat /proc/sys/kernel/random/uuid)" "$(cat /proc/sys/kernel/random/uuid)" "$(cat /proc/sys/kernel/random/uuid)")
+events="$(jq -n --arg a "${ids[0]}" --arg b "${ids[1]}" --arg c "${ids[2]}" --arg now "$now" '[
+  {eventId: $a, titleId: "t-00007", type: "PLAY", value: 31, context: {device: "tv", timeZone: "Europe/London", localTime: "21:15"}, occurredAt: $now},
+  {eventId: $b, titleId: "t-00007", type: "COMPLETE", occurredAt: $now},
+  {eventId: $c, titleId: "t-00011", type: "RATING", value: 4.5, occurredAt: $now}]')"
+accepted="$(curl -fsS -H "Authorization: Bearer $ALICE" -H 'Content-Type: application/json' -d "$events" "$API/me/events" | jq -r .accepted)"
+check "POST /me/events accepts a batch of 3 (202)" test "$accepted" = 3
+
+home="$(curl -fsS -H "Authorization: Bearer $ALICE" "$API/me/home")"
+check "alice's home page has >= 3 rows" test "$(jq '.rows | length' <<<"$home")" -ge 3
+check "every row has >= 10 titles" test "$(jq '[.rows[] | .items | length] | min' <<<"$home")" -ge 10
+check "every title has an artwork URL and a reason" \
+  test "$(jq '[.rows[].items[] | select((.artwork.imageUrl // "") == "" or (.reason.text // "") == "")] | length' <<<"$home")" = 0
+check "no title appears twice" test "$(jq '[.rows[].items[].titleId] | (length == (unique | length))' <<<"$home")" = true
+check "the page is personalized for alice" test "$(jq .personalized <<<"$home")" = true
+
+image="$(jq -r '.rows[0].items[0].artwork.imageUrl' <<<"$home")"
+check "the artwork URL serves an SVG image" bash -c "curl -fsS '$image' | grep -q '<svg'"
+
+history_has_events() {
+  local h
+  h="$(curl -fsS -H "Authorization: Bearer $ALICE" "$API/me/history?size=50")"
+  for id in "${ids[@]}"; do jq -e --arg id "$id" 'any(.items[]; .eventId == $id)' <<<"$h" >/dev/null || return 1; done
+}
+wait_history() { for _ in $(seq 1 50); do history_has_events && return 0; sleep 0.2; done; return 1; }
+check "the events reached alice's history through Kafka (within 10 s)" wait_history
+
+completed_hidden() {
+  ! curl -fsS -H "Authorization: Bearer $ALICE" "$API/me/home" | jq -e 'any(.rows[].items[]; .titleId == "t-00007")' >/dev/null
+}
+wait_completed() { for _ in $(seq 1 50); do completed_hidden && return 0; sleep 0.2; done; return 1; }
+check "a title alice completed leaves her home page" wait_completed
+
+check "bob's profile is bob's, not alice's" test "$(curl -fsS -H "Authorization: Bearer $BOB" "$API/me/profile" | jq -r .displayName)" = Bob
+bob_history="$(curl -fsS -H "Authorization: Bearer $BOB" "$API/me/history?size=200")"
+check "none of alice's new events is in bob's history" \
+  test "$(jq --arg a "${ids[0]}" --arg b "${ids[1]}" --arg c "${ids[2]}" '[.items[] | select(.eventId == $a or .eventId == $b or .eventId == $c)] | length' <<<"$bob_history")" = 0
+check "no token: 401" test "$(status_of "$API/me/home")" = 401
+check "a user on an admin route: 403" test "$(status_of -H "Authorization: Bearer $ALICE" "$API/admin/titles")" = 403
+check "a malformed event: 400 problem+json" \
+  test "$(curl -s -o /dev/null -w '%{http_code} %{content_type}' -H "Authorization: Bearer $ALICE" -H 'Content-Type: application/json' -d '{"type":"WATCHED"}' "$API/me/events")" = "400 application/problem+json"
+
+echo "$passed passed, $failed failed"
+((failed == 0))

@@ -7,6 +7,9 @@ import java.util.Arrays;
 /** Entry point of the bench tools: {@code java -jar bench/target/serenade-bench.jar <tool> [options]}. */
 public final class Main {
 
+    /** The Kafka client logs its whole configuration at INFO; a command-line tool wants only problems. */
+    private static final java.util.logging.Logger KAFKA_LOG = java.util.logging.Logger.getLogger("org.apache.kafka");
+
     private Main() {
     }
 
@@ -15,6 +18,7 @@ public final class Main {
             System.err.println("usage: serenade-bench <seed|token> [--option value ...]");
             System.exit(2);
         }
+        KAFKA_LOG.setLevel(java.util.logging.Level.WARNING);
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "seed" -> DemoSeed.main(rest);

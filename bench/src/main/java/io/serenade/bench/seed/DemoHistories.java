@@ -51,10 +51,12 @@ public final class DemoHistories {
         return out;
     }
 
-    /** Index skewed to the front: rank k is chosen with weight about 1/k^0.8. */
+    /**
+     * Index skewed to the front: the density falls like 1/sqrt(rank), so the head is popular without a
+     * handful of titles (and their other genres) dominating every history.
+     */
     static int powerLawIndex(int size, Random rnd) {
         double u = rnd.nextDouble();
-        double exponent = 1 / (1 - 0.8);
-        return Math.min(size - 1, (int) (size * Math.pow(u, exponent)));
+        return Math.min(size - 1, (int) (size * u * u));
     }
 }

@@ -160,8 +160,8 @@ public final class HomeRanker {
         return true;
     }
 
+    /** "sci-fi" → "Sci-fi": genre ids are lower-case slugs, headings start with a capital. */
     static String label(String genre) {
-        String words = genre.replace('-', ' ');
-        return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
+        return genre.substring(0, 1).toUpperCase(Locale.ROOT) + genre.substring(1);
     }
 }

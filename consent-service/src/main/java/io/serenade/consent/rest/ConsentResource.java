@@ -1,0 +1,81 @@
+package io.serenade.consent.rest;
+
+import io.serenade.consent.api.ConsentUpdate;
+import io.serenade.consent.api.ConsentView;
+import io.serenade.consent.api.HistoryPage;
+import io.serenade.consent.service.ConsentNotRecordedException;
+import io.serenade.consent.service.ConsentService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Internal routes, called by the gateway on behalf of the user it authenticated. The user id is in the path
+ * because only trusted callers reach /internal (public routes never carry one).
+ * <p>
+ * {@code @PermitAll} is deliberate and explicit: every resource states its rule (unannotated endpoints are
+ * denied), no path-based permission is relied on, and until services verify their callers' credentials only
+ * the network policy keeps /internal to the gateway and services.
+ */
+@Path("/internal/users/{userId}/consents")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+public class ConsentResource {
+
+    /** OIDC subjects and demo ids: letters, digits, '-', '_' — nothing that could be a path trick. */
+    static final String USER_ID = "[A-Za-z0-9_-]{1,64}";
+    static final String USER_ID_MESSAGE = "must be 1 to 64 letters, digits, '-' or '_'";
+
+    private final ConsentService consents;
+
+    public ConsentResource(ConsentService consents) {
+        this.consents = consents;
+    }
+
+    @GET
+    public Uni<ConsentView> get(@PathParam("userId") @Pattern(regexp = USER_ID, message = USER_ID_MESSAGE) String userId) {
+        return consents.view(userId);
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<ConsentView> change(@PathParam("userId") @Pattern(regexp = USER_ID, message = USER_ID_MESSAGE) String userId,
+                                   @Valid @NotNull ConsentUpdate update) {
+        return consents.change(userId, update);
+    }
+
+    /**
+     * Page and size are taken as text and checked by pattern: a JAX-RS conversion failure of an int query
+     * parameter would answer 404, and a bad parameter is a 400 naming it.
+     */
+    @GET
+    @Path("/history")
+    public Uni<HistoryPage> history(@PathParam("userId") @Pattern(regexp = USER_ID, message = USER_ID_MESSAGE) String userId,
+                                    @QueryParam("page") @DefaultValue("0")
+                                    @Pattern(regexp = "[0-9]{1,6}", message = "must be a whole number from 0") String page,
+                                    @QueryParam("size") @DefaultValue("50")
+                                    @Pattern(regexp = "[1-9][0-9]?|1[0-9][0-9]|200", message = "must be a whole number from 1 to 200") String size) {
+        return consents.history(userId, Integer.parseInt(page), Integer.parseInt(size));
+    }
+
+    @ServerExceptionMapper
+    public Response notRecorded(ConsentNotRecordedException e, UriInfo uri) {
+        Response problem = ProblemMappers.problem(503, "consent-not-recorded", "Service Unavailable",
+                "The change could not be published, so it was not recorded; nothing changed. Retry later.", uri, null);
+        return Response.fromResponse(problem).header("Retry-After", "5").build();
+    }
+}

@@ -1,0 +1,28 @@
+package io.serenade.consent;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Test helpers: fresh user ids (the test database outlives a run) and calls through the API. */
+final class Consents {
+
+    private Consents() {
+    }
+
+    static String user() {
+        return "u-" + UUID.randomUUID();
+    }
+
+    static ValidatableResponse put(String user, String body) {
+        return given().contentType(ContentType.JSON).body(body).put("/internal/users/{u}/consents", user).then();
+    }
+
+    static int ledgerRows(String user) {
+        return given().get("/internal/users/{u}/consents/history", user).then().statusCode(200)
+                .extract().path("total");
+    }
+}

@@ -15,13 +15,14 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: serenade-bench <seed|token> [--option value ...]");
+            System.err.println("usage: serenade-bench <seed|ingest|token> [--option value ...]");
             System.exit(2);
         }
         KAFKA_LOG.setLevel(java.util.logging.Level.WARNING);
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "seed" -> DemoSeed.main(rest);
+            case "ingest" -> io.serenade.bench.ingest.IngestBenchmark.main(rest);
             case "token" -> System.out.println(new Keycloak(Options.parse(rest)).token(Options.parse(rest).get("user", "alice")));
             default -> {
                 System.err.println("unknown tool " + args[0]);

@@ -12,6 +12,7 @@ import io.quarkus.security.UnauthorizedException;
 import io.serenade.gateway.api.Problem;
 import io.serenade.gateway.client.DownstreamFailure;
 import io.serenade.gateway.client.DownstreamRejection;
+import io.serenade.gateway.service.Overloaded;
 import io.serenade.gateway.service.RateLimited;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -102,9 +103,14 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper({DownstreamFailure.class, TimeoutException.class, CircuitBreakerOpenException.class,
-            ProcessingException.class, ConnectException.class})
+            ProcessingException.class, ConnectException.class, Overloaded.class})
     public Response unavailable(Exception e, UriInfo uri) {
-        Log.warnf("downstream unavailable for %s: %s", uri.getPath(), e.toString());
+        // An open breaker refuses every call until it half-opens: the failure that opened it was logged.
+        if (e instanceof CircuitBreakerOpenException) {
+            Log.debugf("circuit open for %s", uri.getPath());
+        } else {
+            Log.warnf("downstream unavailable for %s: %s", uri.getPath(), e.toString());
+        }
         return Response.fromResponse(problem(503, "unavailable", "Service unavailable",
                         "A service this request needs is not answering; try again shortly", uri, null))
                 .header(HttpHeaders.RETRY_AFTER, 1).build();

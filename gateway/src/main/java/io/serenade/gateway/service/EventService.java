@@ -7,6 +7,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import java.util.List;
 
@@ -19,7 +20,12 @@ public class EventService {
 
     private final MutinyEmitter<Record<String, InteractionRecorded>> interactions;
 
-    public EventService(@Channel(Topics.INTERACTIONS) MutinyEmitter<Record<String, InteractionRecorded>> interactions) {
+    /**
+     * The buffer holds the events of concurrent batches until the producer takes them: 32 batches of 500.
+     * Past it, the send fails and the client gets 503 with Retry-After (back-pressure), never a lost event.
+     */
+    public EventService(@Channel(Topics.INTERACTIONS) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
+                        MutinyEmitter<Record<String, InteractionRecorded>> interactions) {
         this.interactions = interactions;
     }
 
@@ -27,6 +33,7 @@ public class EventService {
         List<Uni<Void>> sends = events.stream()
                 .map(e -> interactions.send(Record.of(e.userId(), e)))
                 .toList();
-        return Uni.join().all(sends).andFailFast().map(List::size);
+        return Uni.join().all(sends).andFailFast().map(List::size)
+                .onFailure(IllegalStateException.class).transform(e -> new Overloaded("interactions buffer full"));
     }
 }

@@ -1,7 +1,9 @@
 package io.serenade.ranking.recommend;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +23,12 @@ public final class HomeRanker {
     /** A stated interest counts like a genre the user watches half as much as their favourite. */
     private static final double STATED_AFFINITY = 0.5;
     /** Top picks are scored among this many of the most popular titles of each of the user's genres. */
-    private static final int CANDIDATES_PER_GENRE = 300;
+    private static final int CANDIDATES_PER_GENRE = 100;
+    /**
+     * Learned genres beyond the strongest few are mostly echoes (a title's other genres): they would widen
+     * the candidate set for nothing.
+     */
+    private static final int MAX_LEARNED_INTERESTS = 5;
     private static final int GENRE_ROWS = 3;
 
     private final int rowSize;
@@ -68,7 +75,7 @@ public final class HomeRanker {
 
     /** The user's genres: learned from history first (strongest first), then stated ones not learned yet. */
     static List<String> interests(Taste taste) {
-        Set<String> genres = new LinkedHashSet<>(taste.learnedGenres());
+        Set<String> genres = new LinkedHashSet<>(taste.learnedGenres().stream().limit(MAX_LEARNED_INTERESTS).toList());
         genres.addAll(taste.statedGenres());
         return List.copyOf(genres);
     }
@@ -90,7 +97,8 @@ public final class HomeRanker {
 
     /** Scores candidates from the user's genres: popularity blended with the strongest matching interest. */
     private List<HomeRow.Item> topPicks(CatalogSnapshot catalog, Taste taste, List<String> interests) {
-        Set<CatalogTitle> candidates = new LinkedHashSet<>();
+        // Titles are unique objects within one snapshot: identity is enough, and far cheaper than hashing records.
+        Set<CatalogTitle> candidates = Collections.newSetFromMap(new IdentityHashMap<>());
         for (String g : interests) {
             catalog.popularInGenre(g).stream().limit(CANDIDATES_PER_GENRE).forEach(candidates::add);
         }

@@ -12,12 +12,19 @@ import java.util.Set;
  * stated, titles they completed (never shown again) and the maturity their profile allows.
  */
 public record Taste(Map<String, Double> genreWeights, List<String> statedGenres, Set<String> completed,
-                    MaturityRating maturity) {
+                    MaturityRating maturity, double strongestWeight) {
 
     public Taste {
         genreWeights = Map.copyOf(genreWeights);
         statedGenres = List.copyOf(statedGenres);
         completed = Set.copyOf(completed);
+    }
+
+    /** The strongest weight is computed once: affinity() runs for every genre of every candidate title. */
+    public Taste(Map<String, Double> genreWeights, List<String> statedGenres, Set<String> completed,
+                 MaturityRating maturity) {
+        this(genreWeights, statedGenres, completed, maturity,
+                genreWeights.values().stream().mapToDouble(Double::doubleValue).max().orElse(0));
     }
 
     public static Taste anonymous(MaturityRating maturity) {
@@ -40,8 +47,7 @@ public record Taste(Map<String, Double> genreWeights, List<String> statedGenres,
 
     /** Learned weight of a genre scaled to [0, 1] against the user's strongest genre. */
     public double affinity(String genre) {
-        double max = genreWeights.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        double w = genreWeights.getOrDefault(genre, 0.0);
-        return max <= 0 || w <= 0 ? 0 : w / max;
+        Double w = genreWeights.get(genre);
+        return strongestWeight <= 0 || w == null || w <= 0 ? 0 : w / strongestWeight;
     }
 }

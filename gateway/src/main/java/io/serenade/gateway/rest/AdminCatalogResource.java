@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.serenade.gateway.client.Downstream;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -35,9 +33,9 @@ public class AdminCatalogResource {
     }
 
     @GET
-    public Uni<JsonNode> titles(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return downstream.titles(page, size);
+    public Uni<JsonNode> titles(@QueryParam("page") @DefaultValue("0") @Pattern(regexp = Paging.PAGE, message = Paging.PAGE_MESSAGE) String page,
+                                @QueryParam("size") @DefaultValue("50") @Pattern(regexp = Paging.SIZE_500, message = Paging.SIZE_500_MESSAGE) String size) {
+        return downstream.titles(Integer.parseInt(page), Integer.parseInt(size));
     }
 
     @GET
@@ -51,7 +49,7 @@ public class AdminCatalogResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a title: name, genres, themes, moods, maturityRating, releaseYear, availableFrom")
     public Uni<JsonNode> putTitle(@PathParam("titleId") @Pattern(regexp = ID, message = ID_MESSAGE) String titleId,
-                                  @NotNull(message = "must be a title object") JsonNode title) {
+                                  @NotNull(message = "must be a title object") @JsonObject JsonNode title) {
         return downstream.putTitle(titleId, title);
     }
 
@@ -67,7 +65,7 @@ public class AdminCatalogResource {
     @Operation(summary = "Create or replace an artwork variant: imageUrl, tags, dominantColour, enabled")
     public Uni<JsonNode> putVariant(@PathParam("titleId") @Pattern(regexp = ID, message = ID_MESSAGE) String titleId,
                                     @PathParam("artworkId") @Pattern(regexp = ID, message = ID_MESSAGE) String artworkId,
-                                    @NotNull(message = "must be an artwork object") JsonNode variant) {
+                                    @NotNull(message = "must be an artwork object") @JsonObject JsonNode variant) {
         return downstream.putVariant(titleId, artworkId, variant);
     }
 }

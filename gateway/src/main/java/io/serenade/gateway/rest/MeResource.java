@@ -8,8 +8,6 @@ import io.serenade.gateway.service.Caller;
 import io.serenade.gateway.service.HomeService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -62,16 +60,16 @@ public class MeResource {
     @Path("/profile")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the caller's profile: displayName, locale, timeZone, maturityRating, favouriteGenres")
-    public Uni<JsonNode> putProfile(@NotNull(message = "must be a profile object") JsonNode profile) {
+    public Uni<JsonNode> putProfile(@NotNull(message = "must be a profile object") @JsonObject JsonNode profile) {
         return caller.userId().flatMap(userId -> downstream.putProfile(userId, profile));
     }
 
     @GET
     @Path("/history")
     @Operation(summary = "The caller's interaction history, newest first")
-    public Uni<JsonNode> history(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                 @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return caller.userId().flatMap(userId -> downstream.history(userId, page, size));
+    public Uni<JsonNode> history(@QueryParam("page") @DefaultValue("0") @Pattern(regexp = Paging.PAGE, message = Paging.PAGE_MESSAGE) String page,
+                                 @QueryParam("size") @DefaultValue("50") @Pattern(regexp = Paging.SIZE_200, message = Paging.SIZE_200_MESSAGE) String size) {
+        return caller.userId().flatMap(userId -> downstream.history(userId, Integer.parseInt(page), Integer.parseInt(size)));
     }
 
     @GET
@@ -85,15 +83,15 @@ public class MeResource {
     @Path("/consents")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Grant, deny or withdraw consent for purposes: {\"consents\": {\"personalization\": \"GRANTED\"}}")
-    public Uni<JsonNode> putConsents(@NotNull(message = "must be a consents object") JsonNode consents) {
+    public Uni<JsonNode> putConsents(@NotNull(message = "must be a consents object") @JsonObject JsonNode consents) {
         return caller.userId().flatMap(userId -> downstream.putConsents(userId, consents));
     }
 
     @GET
     @Path("/consents/history")
     @Operation(summary = "Every consent decision the caller made, newest first")
-    public Uni<JsonNode> consentHistory(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                        @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return caller.userId().flatMap(userId -> downstream.consentHistory(userId, page, size));
+    public Uni<JsonNode> consentHistory(@QueryParam("page") @DefaultValue("0") @Pattern(regexp = Paging.PAGE, message = Paging.PAGE_MESSAGE) String page,
+                                        @QueryParam("size") @DefaultValue("50") @Pattern(regexp = Paging.SIZE_200, message = Paging.SIZE_200_MESSAGE) String size) {
+        return caller.userId().flatMap(userId -> downstream.consentHistory(userId, Integer.parseInt(page), Integer.parseInt(size)));
     }
 }

@@ -1,0 +1,67 @@
+package io.serenade.gateway;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * Bad input on every public route that takes input is a 400 problem naming the parameter, decided by the
+ * gateway before any service is called (the services are not running in this test: reaching one is a 503).
+ */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(TestTopics.class)
+class BadInputTest {
+
+    @Test
+    void pagingParametersAreCheckedAsText() {
+        String user = Tokens.newUser();
+        rejected(given().auth().oauth2(user).queryParam("page", "abc").get("/api/v1/me/history"), "page");
+        rejected(given().auth().oauth2(user).queryParam("size", "0").get("/api/v1/me/history"), "size");
+        rejected(given().auth().oauth2(user).queryParam("size", "201").get("/api/v1/me/history"), "size");
+        rejected(given().auth().oauth2(user).queryParam("page", "-1").get("/api/v1/me/consents/history"), "page");
+        String admin = Tokens.admin(java.util.UUID.randomUUID().toString());
+        rejected(given().auth().oauth2(admin).queryParam("size", "501").get("/api/v1/admin/titles"), "size");
+    }
+
+    @Test
+    void homeContextParametersAreChecked() {
+        String user = Tokens.newUser();
+        rejected(given().auth().oauth2(user).queryParam("localTime", "25:00").get("/api/v1/me/home"), "localTime");
+        rejected(given().auth().oauth2(user).queryParam("device", "TV!").get("/api/v1/me/home"), "device");
+        rejected(given().auth().oauth2(user).queryParam("locale", "english").get("/api/v1/me/home"), "locale");
+    }
+
+    @Test
+    void bodiesMustBeJsonObjects() {
+        String user = Tokens.newUser();
+        rejected(given().auth().oauth2(user).contentType(ContentType.JSON).body("[1, 2]").put("/api/v1/me/profile"), "profile");
+        rejected(given().auth().oauth2(user).contentType(ContentType.JSON).body("\"granted\"").put("/api/v1/me/consents"), "consents");
+        given().auth().oauth2(user).contentType(ContentType.JSON).body("{\"displayName\": ").put("/api/v1/me/profile")
+                .then().statusCode(400).contentType("application/problem+json");
+        String admin = Tokens.admin(java.util.UUID.randomUUID().toString());
+        rejected(given().auth().oauth2(admin).contentType(ContentType.JSON).body("42").put("/api/v1/admin/titles/t-1"), "title");
+        rejected(given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}").put("/api/v1/admin/titles/{id}", "bad id!"), "titleId");
+        rejected(given().auth().oauth2(admin).contentType(ContentType.JSON).body("[]").put("/api/v1/admin/titles/t-1/artwork/a-1"), "variant");
+    }
+
+    @Test
+    void aValidRequestGoesThroughToTheService() {
+        // The same requests with good input pass the gateway's checks and reach the (absent) service.
+        given().auth().oauth2(Tokens.newUser()).queryParam("page", "2").queryParam("size", "200").get("/api/v1/me/history")
+                .then().statusCode(503);
+        given().auth().oauth2(Tokens.newUser()).contentType(ContentType.JSON).body("{}").put("/api/v1/me/profile")
+                .then().statusCode(503);
+    }
+
+    private static void rejected(io.restassured.response.Response response, String field) {
+        response.then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400)).body("errors.field", hasItem(field));
+    }
+}

@@ -69,6 +69,17 @@ check "bob's profile is bob's, not alice's" test "$(curl -fsS -H "Authorization:
 bob_history="$(curl -fsS -H "Authorization: Bearer $BOB" "$API/me/history?size=200")"
 check "none of alice's new events is in bob's history" \
   test "$(jq --arg a "${ids[0]}" --arg b "${ids[1]}" --arg c "${ids[2]}" '[.items[] | select(.eventId == $a or .eventId == $b or .eventId == $c)] | length' <<<"$bob_history")" = 0
+consent_state() {  # user-token purpose -> the caller's current state of that purpose
+  curl -fsS -H "Authorization: Bearer $1" "$API/me/consents" | jq -r --arg p "$2" '.purposes[] | select(.purpose == $p) | .state'
+}
+granted="$(curl -fsS -X PUT -H "Authorization: Bearer $ALICE" -H 'Content-Type: application/json' \
+  -d '{"consents": {"experimentation": "GRANTED"}, "source": "api"}' "$API/me/consents" | jq -r '.purposes[] | select(.purpose == "experimentation") | .state')"
+check "alice grants a purpose through PUT /me/consents" test "$granted" = GRANTED
+check "alice's grant is not bob's" test "$(consent_state "$BOB" experimentation)" != GRANTED
+curl -fsS -o /dev/null -X PUT -H "Authorization: Bearer $ALICE" -H 'Content-Type: application/json' \
+  -d '{"consents": {"experimentation": "WITHDRAWN"}}' "$API/me/consents"
+check "alice withdraws it again, and the ledger shows both decisions" \
+  test "$(curl -fsS -H "Authorization: Bearer $ALICE" "$API/me/consents/history?size=2" | jq -r '[.items[].state] | join(",")')" = "WITHDRAWN,GRANTED"
 check "no token: 401" test "$(status_of "$API/me/home")" = 401
 check "a user on an admin route: 403" test "$(status_of -H "Authorization: Bearer $ALICE" "$API/admin/titles")" = 403
 check "a malformed event: 400 problem+json" \

@@ -18,10 +18,14 @@ import java.util.stream.Collectors;
  */
 public final class Keycloak {
 
-    /** The demo realm's documented passwords (scripts/keycloak/serenade-realm.json). */
+    /**
+     * The demo realm's documented passwords (scripts/keycloak/serenade-realm.json). The loadtest users exist
+     * so that benchmarks that write events never touch the demo users' histories.
+     */
     public static final Map<String, String> DEMO_PASSWORDS = Map.of(
             "alice", "alice-serenade", "bob", "bob-serenade", "carol", "carol-serenade",
-            "serenade-admin", "admin-serenade");
+            "serenade-admin", "admin-serenade", "loadtest-1", "loadtest-1-serenade",
+            "loadtest-2", "loadtest-2-serenade", "loadtest-3", "loadtest-3-serenade");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();

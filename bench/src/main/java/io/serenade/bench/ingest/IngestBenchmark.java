@@ -25,14 +25,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Event ingestion end to end: batches posted to the gateway by the demo users (real tokens), timed until
+ * Event ingestion end to end: batches posted to the gateway by the realm's load-test users (real tokens), timed until
  * the gateway accepted all of them (every 202 means Kafka acknowledged the batch) and until
  * profile-service and ranking-service have applied all of them (their rows exist; ranking writes its row
  * only after Redis took the event). Loopback only, bounded by the event count.
  */
 public final class IngestBenchmark {
 
-    private static final List<String> USERS = List.of("alice", "bob", "carol");
+    /** Realm users kept for load: the benchmark never writes into the demo users' histories. */
+    private static final List<String> USERS = List.of("loadtest-1", "loadtest-2", "loadtest-3");
 
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
@@ -48,7 +49,7 @@ public final class IngestBenchmark {
         for (String u : USERS) {
             tokens.add(keycloak.token(u));
         }
-        String userIds = "'6f1c3d2a-0a1e-4c1e-9a11-a11ce0000001','6f1c3d2a-0a1e-4c1e-9a11-b0b000000002','6f1c3d2a-0a1e-4c1e-9a11-ca4010000003'";
+        String userIds = "'6f1c3d2a-0a1e-4c1e-9a11-10ad7e570001','6f1c3d2a-0a1e-4c1e-9a11-10ad7e570002','6f1c3d2a-0a1e-4c1e-9a11-10ad7e570003'";
         long profileBefore = count(pg, "serenade_profile", userIds);
         long rankingBefore = count(pg, "serenade_ranking", userIds);
 

@@ -5,6 +5,7 @@ import io.serenade.ranking.api.HomeView;
 import io.serenade.ranking.api.TitleUpsert;
 import io.serenade.ranking.service.HomeService;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -22,6 +23,9 @@ import java.util.List;
  * A user's home rows, for the gateway. The gateway passes what the profile says (maturity, stated genres),
  * so ranking never reads another service's data.
  */
+// Internal: reachable only inside the cluster (network policy); caller verification comes with the
+// consent work (issue 5). Annotated so that deny-unannotated-endpoints covers anything added later.
+@PermitAll
 @Path("/internal/users/{userId}/home")
 @Produces(MediaType.APPLICATION_JSON)
 public class HomeResource {

@@ -44,10 +44,7 @@ public class ProblemMappers {
         return problem(400, "malformed-body", "Malformed request body", detail, uri, errors);
     }
 
-    /**
-     * A value of the wrong type (a string for a boolean, an unknown enum constant or time zone). Quarkus has a
-     * built-in mapper for exactly this type, which would answer plain JSON; naming the type here overrides it.
-     */
+    /** Declared apart because Quarkus ships its own (non-problem) mapper for exactly this type. */
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e, UriInfo uri) {
         return unreadable(e, uri);
@@ -78,26 +75,30 @@ public class ProblemMappers {
     }
 
     /**
-     * "replace.update.favouriteGenres[2].<list element>" → "favouriteGenres[2]", "change.update.consents<K>[foo].<map key>"
-     * → "consents.foo": the path a client sent. The method and its parameter name the Java signature, so they are
-     * skipped, unless the parameter is the offending input itself (a path or query parameter, or a missing body).
+     * "replace.update.favouriteGenres[2].<list element>" → "favouriteGenres[2]", "home.genre[0].<list element>"
+     * → "genre[0]": the path as the client sent it. The method is dropped, and so is a parameter that is a
+     * body object (its properties follow); a plain parameter keeps its name.
      */
     private static String fieldOf(ConstraintViolation<?> v) {
         List<Path.Node> nodes = StreamSupport.stream(v.getPropertyPath().spliterator(), false).toList();
         StringBuilder field = new StringBuilder();
         for (int i = 0; i < nodes.size(); i++) {
             Path.Node n = nodes.get(i);
-            if (n.getKind() == ElementKind.METHOD || (n.getKind() == ElementKind.PARAMETER && i < nodes.size() - 1)) {
+            ElementKind next = i + 1 < nodes.size() ? nodes.get(i + 1).getKind() : null;
+            boolean bodyParameter = n.getKind() == ElementKind.PARAMETER && next == ElementKind.PROPERTY;
+            if (n.getKind() == ElementKind.METHOD || bodyParameter) {
                 continue;
             }
-            // A node's index or key says which element of the enclosing list or map it belongs to.
+            if (n.getKind() != ElementKind.CONTAINER_ELEMENT && n.getName() != null) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(n.getName());
+            }
             if (n.getIndex() != null) {
                 field.append('[').append(n.getIndex()).append(']');
             } else if (n.getKey() != null) {
-                field.append(field.length() > 0 ? "." : "").append(n.getKey());
-            }
-            if (n.getKind() != ElementKind.CONTAINER_ELEMENT && n.getName() != null) {
-                field.append(field.length() > 0 ? "." : "").append(n.getName());
+                field.append('.').append(n.getKey());
             }
         }
         return field.length() == 0 ? "body" : field.toString();

@@ -29,6 +29,7 @@ public final class CatalogSnapshot {
     private final List<CatalogTitle> popular;
     private final List<CatalogTitle> newest;
     private final Map<String, List<CatalogTitle>> popularByGenre;
+    private final List<String> genresBySize;
     private final double maxPopularity;
 
     private CatalogSnapshot(Collection<CatalogTitle> titles) {
@@ -45,6 +46,11 @@ public final class CatalogSnapshot {
         }
         genres.replaceAll((g, list) -> List.copyOf(list));
         this.popularByGenre = Map.copyOf(genres);
+        this.genresBySize = genres.entrySet().stream()
+                .sorted(Map.Entry.<String, List<CatalogTitle>>comparingByValue(Comparator.comparingInt(List::size)).reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey)
+                .toList();
         this.maxPopularity = popular.isEmpty() ? 0 : popular.get(0).popularity();
     }
 
@@ -89,11 +95,7 @@ public final class CatalogSnapshot {
 
     /** Genres ordered by how many titles carry them, most first: the fallback interests of a stranger. */
     public List<String> genresBySize() {
-        return popularByGenre.entrySet().stream()
-                .sorted(Map.Entry.<String, List<CatalogTitle>>comparingByValue(Comparator.comparingInt(List::size)).reversed()
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .map(Map.Entry::getKey)
-                .toList();
+        return genresBySize;
     }
 
     /** Popularity scaled to [0, 1] against the most popular title. */

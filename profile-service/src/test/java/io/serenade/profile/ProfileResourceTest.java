@@ -77,7 +77,8 @@ class ProfileResourceTest {
                 .contentType("application/problem+json").body("errors.field", hasItem("userId"));
         given().queryParam("size", 0).get("/internal/users/{u}/history", "u1").then().statusCode(400)
                 .body("errors.field", hasItem("size"));
-        given().queryParam("page", "abc").get("/internal/users/{u}/history", "u1").then().statusCode(404);
+        given().queryParam("page", "abc").get("/internal/users/{u}/history", "u1").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("page"));
     }
 
     @Test

@@ -74,6 +74,9 @@ class TitleResourceTest {
                 .then().statusCode(400).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body(VALID).put("/internal/titles/{id}", "x".repeat(65))
                 .then().statusCode(400).body("errors.field", hasItem("titleId"));
+        given().queryParam("page", "abc").get("/internal/titles").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("page"));
+        given().queryParam("size", "501").get("/internal/titles").then().statusCode(400).body("errors.field", hasItem("size"));
         given().get("/internal/titles/{id}", id).then().statusCode(404).contentType("application/problem+json")
                 .body("detail", containsString(id));
     }

@@ -7,8 +7,6 @@ import io.serenade.profile.service.ProfileService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -58,8 +56,9 @@ public class ProfileResource {
     @GET
     @Path("/history")
     public Uni<HistoryPage> history(@PathParam("userId") @Pattern(regexp = USER_ID) String userId,
-                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return profiles.history(userId, page, size);
+                                    // Matched as text: an int parameter that does not parse would be a 404, not a 400.
+                                    @QueryParam("page") @DefaultValue("0") @Pattern(regexp = "0|[1-9][0-9]{0,5}", message = "must be a page number from 0") String page,
+                                    @QueryParam("size") @DefaultValue("50") @Pattern(regexp = "[1-9]|[1-9][0-9]|1[0-9][0-9]|200", message = "must be a page size from 1 to 200") String size) {
+        return profiles.history(userId, Integer.parseInt(page), Integer.parseInt(size));
     }
 }

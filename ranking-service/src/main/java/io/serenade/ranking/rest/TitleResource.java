@@ -7,8 +7,6 @@ import io.serenade.ranking.service.CatalogService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -41,9 +39,10 @@ public class TitleResource {
     }
 
     @GET
-    public Uni<List<TitleView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                     @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return catalog.page(page, size).map(titles -> titles.stream().map(TitleMapper::toView).toList());
+    public Uni<List<TitleView>> list(// Matched as text: an int parameter that does not parse would be a 404, not a 400.
+                                     @QueryParam("page") @DefaultValue("0") @Pattern(regexp = "0|[1-9][0-9]{0,5}", message = "must be a page number from 0") String page,
+                                     @QueryParam("size") @DefaultValue("50") @Pattern(regexp = "[1-9]|[1-9][0-9]|[1-4][0-9][0-9]|500", message = "must be a page size from 1 to 500") String size) {
+        return catalog.page(Integer.parseInt(page), Integer.parseInt(size)).map(titles -> titles.stream().map(TitleMapper::toView).toList());
     }
 
     @GET

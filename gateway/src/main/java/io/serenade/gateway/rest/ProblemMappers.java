@@ -149,7 +149,11 @@ public class ProblemMappers {
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
-    /** "put.genre[0].<list element>" → "genre[0]": the path as the client sent it. */
+    /**
+     * "replace.update.favouriteGenres[2].<list element>" → "favouriteGenres[2]", "home.genre[0].<list element>"
+     * → "genre[0]": the path as the client sent it. The method is dropped, and so is a parameter that is a
+     * body object (its properties follow); a plain parameter keeps its name.
+     */
     private static String fieldOf(ConstraintViolation<?> v) {
         List<Path.Node> nodes = StreamSupport.stream(v.getPropertyPath().spliterator(), false).toList();
         StringBuilder field = new StringBuilder();
@@ -168,6 +172,8 @@ public class ProblemMappers {
             }
             if (n.getIndex() != null) {
                 field.append('[').append(n.getIndex()).append(']');
+            } else if (n.getKey() != null) {
+                field.append('.').append(n.getKey());
             }
         }
         return field.length() == 0 ? "body" : field.toString();

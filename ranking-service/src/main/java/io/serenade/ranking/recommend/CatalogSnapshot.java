@@ -73,10 +73,6 @@ public final class CatalogSnapshot {
         return byId.get(titleId);
     }
 
-    public Collection<CatalogTitle> titles() {
-        return byId.values();
-    }
-
     public int size() {
         return byId.size();
     }

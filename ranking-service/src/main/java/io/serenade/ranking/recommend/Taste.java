@@ -31,10 +31,6 @@ public record Taste(Map<String, Double> genreWeights, List<String> statedGenres,
         return new Taste(Map.of(), List.of(), Set.of(), maturity);
     }
 
-    public boolean hasHistory() {
-        return genreWeights.values().stream().anyMatch(w -> w > 0);
-    }
-
     /** Genres with positive learned weight, strongest first (ties by name, for stable pages). */
     public List<String> learnedGenres() {
         return genreWeights.entrySet().stream()

@@ -14,6 +14,8 @@ public final class Topics {
     public static final String ERASURE_RECEIPTS = "erasure-receipts";
     public static final String DATA_USE = "data-use";
     public static final String CATALOG = "catalog";
+    /** Events users asked to forget; same partitions and key (user id) as {@link #INTERACTIONS}. */
+    public static final String INTERACTIONS_FORGOTTEN = "interactions-forgotten";
 
     /** A topic as the broker should hold it. Compacted topics keep the latest value per key. */
     public record Spec(String name, int partitions, boolean compacted) {
@@ -28,7 +30,8 @@ public final class Topics {
             new Spec(ERASURE_REQUESTS, 3, false),
             new Spec(ERASURE_RECEIPTS, 3, false),
             new Spec(DATA_USE, 3, false),
-            new Spec(CATALOG, 3, true));
+            new Spec(CATALOG, 3, true),
+            new Spec(INTERACTIONS_FORGOTTEN, 6, false));
 
     private Topics() {
     }

@@ -5,6 +5,7 @@ import io.serenade.events.serde.DataUseRecordedDeserializer;
 import io.serenade.events.serde.ErasureReceiptDeserializer;
 import io.serenade.events.serde.ErasureRequestedDeserializer;
 import io.serenade.events.serde.EventSerializer;
+import io.serenade.events.serde.InteractionForgottenDeserializer;
 import io.serenade.events.serde.InteractionRecordedDeserializer;
 import io.serenade.events.serde.TitleUpsertedDeserializer;
 import org.apache.kafka.common.errors.SerializationException;
@@ -54,6 +55,10 @@ class EventContractTest {
 
         DataUseRecorded d = new DataUseRecordedDeserializer().deserialize("t", payload("data-use-recorded.json"));
         assertThat(d.purposes()).containsExactly(Purposes.PERSONALIZATION);
+
+        InteractionForgotten f = new InteractionForgottenDeserializer().deserialize("t", payload("interaction-forgotten.json"));
+        assertThat(f.eventId()).isEqualTo(UUID.fromString("0b8f7a5e-3c1d-4a8e-9f00-000000000001"));
+        assertThat(f.forgottenAt()).isEqualTo(Instant.parse("2026-11-24T10:00:00Z"));
 
         TitleUpserted t = new TitleUpsertedDeserializer().deserialize("t", payload("title-upserted.json"));
         assertThat(t.maturityRating()).isEqualTo(MaturityRating.SIXTEEN_PLUS);
@@ -107,5 +112,15 @@ class EventContractTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void grantedPurposesFailClosed() {
+        assertThat(GrantedPurposes.parse(null).purposes()).isEmpty();
+        assertThat(GrantedPurposes.parse("  ").allows(Purposes.PERSONALIZATION)).isFalse();
+        GrantedPurposes p = GrantedPurposes.parse("search-history, personalization,made-up");
+        assertThat(p.purposes()).containsExactlyInAnyOrder(Purposes.PERSONALIZATION, Purposes.SEARCH_HISTORY);
+        assertThat(p.header()).as("canonical order, unknown names dropped").isEqualTo("personalization,search-history");
+        assertThat(GrantedPurposes.parse(p.header())).isEqualTo(p);
     }
 }

@@ -20,7 +20,7 @@ class ProfileResourceTest {
 
     private static final String VALID = """
             {"displayName":"Ada","locale":"fr-FR","timeZone":"Europe/Paris","maturityRating":"13+",
-             "favouriteGenres":["drama","sci-fi"]}""";
+             "favouriteGenres":["drama","sci-fi"],"diversity":0.8}""";
 
     @Test
     void aNewUserHasTheDefaultProfile() {
@@ -28,6 +28,7 @@ class ProfileResourceTest {
         given().get("/internal/users/{u}/profile", user).then().statusCode(200)
                 .body("userId", equalTo(user))
                 .body("maturityRating", equalTo("18+"))
+                .body("diversity", equalTo(0.3f))
                 .body("updatedAt", nullValue());
     }
 
@@ -39,7 +40,8 @@ class ProfileResourceTest {
         given().get("/internal/users/{u}/profile", user).then().statusCode(200)
                 .body("displayName", equalTo("Ada"))
                 .body("timeZone", equalTo("Europe/Paris"))
-                .body("favouriteGenres", contains("drama", "sci-fi"));
+                .body("favouriteGenres", contains("drama", "sci-fi"))
+                .body("diversity", equalTo(0.8f));
     }
 
     @Test
@@ -51,6 +53,8 @@ class ProfileResourceTest {
         assertRejected(user, VALID.replace("\"13+\"", "\"21+\""), "maturityRating");
         assertRejected(user, VALID.replace("\"sci-fi\"", "\"Sci Fi!\""), "favouriteGenres[1]");
         assertRejected(user, VALID.replace("\"locale\":\"fr-FR\",", ""), "locale");
+        assertRejected(user, VALID.replace("0.8", "1.5"), "diversity");
+        assertRejected(user, VALID.replace("0.8", "-0.1"), "diversity");
 
         given().get("/internal/users/{u}/profile", user).then().statusCode(200)
                 .body("timeZone", equalTo("Europe/Paris"))

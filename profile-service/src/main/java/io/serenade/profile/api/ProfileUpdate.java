@@ -1,5 +1,7 @@
 package io.serenade.profile.api;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -14,5 +16,7 @@ public record ProfileUpdate(
         @NotBlank @ValidTimeZone String timeZone,
         @NotNull @Pattern(regexp = "all|7\\+|13\\+|16\\+|18\\+", message = "must be one of all, 7+, 13+, 16+, 18+") String maturityRating,
         @NotNull @Size(max = 20, message = "must list at most 20 genres")
-        List<@NotBlank @Size(max = 40) @Pattern(regexp = "[a-z][a-z0-9-]*", message = "must be a lower-case genre id") String> favouriteGenres) {
+        List<@NotBlank @Size(max = 40) @Pattern(regexp = "[a-z][a-z0-9-]*", message = "must be a lower-case genre id") String> favouriteGenres,
+        // Optional so that clients written before the dial keep working; absent means the default.
+        @DecimalMin(value = "0", message = "must be between 0 and 1") @DecimalMax(value = "1", message = "must be between 0 and 1") Double diversity) {
 }

@@ -16,7 +16,7 @@ public final class ProfileMapper {
 
     public static ProfileView toView(Profile p) {
         return new ProfileView(p.userId, p.displayName, p.locale, p.timeZone, p.maturityRating,
-                List.copyOf(p.favouriteGenres), p.updatedAt);
+                List.copyOf(p.favouriteGenres), p.diversity, p.updatedAt);
     }
 
     public static void apply(ProfileUpdate update, Profile p) {
@@ -25,6 +25,7 @@ public final class ProfileMapper {
         p.timeZone = update.timeZone();
         p.maturityRating = update.maturityRating();
         p.favouriteGenres = List.copyOf(update.favouriteGenres());
+        p.diversity = update.diversity() == null ? Profile.DEFAULT_DIVERSITY : update.diversity();
     }
 
     public static HistoryEntry toEntry(Interaction i) {

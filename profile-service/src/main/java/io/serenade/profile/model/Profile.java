@@ -16,6 +16,9 @@ import java.util.List;
 @Table(name = "profiles")
 public class Profile extends PanacheEntityBase {
 
+    /** A little variety by default: the dial's middle would surprise, zero would be a bubble. */
+    public static final double DEFAULT_DIVERSITY = 0.3;
+
     @Id
     @Column(name = "user_id")
     public String userId;
@@ -34,6 +37,9 @@ public class Profile extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "favourite_genres", columnDefinition = "text[]")
     public List<String> favouriteGenres;
+
+    /** 0..1: how far from the user's usual genres their pages may reach. */
+    public double diversity;
 
     @Column(name = "created_at")
     public Instant createdAt;

@@ -9,6 +9,7 @@ import io.serenade.events.InteractionRecorded;
 import io.serenade.profile.model.Interaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,6 +34,8 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
                                       device, locale, time_zone, local_time, occurred_at)
             SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::text[], $7::text[],
                                  $8::text[], $9::text[], $10::text[], $11::text[], $12::time[], $13::timestamptz[])
+                          AS e (event_id)
+            WHERE NOT EXISTS (SELECT 1 FROM forgotten_events f WHERE f.event_id = e.event_id)
             ON CONFLICT (event_id) DO NOTHING
             """;
 
@@ -75,6 +78,22 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
         Tuple args = Tuple.tuple(List.of(ids, users, titles, types, values, artworks, impressions, queries, devices,
                 locales, zones, localTimes, occurred));
         return pool.preparedQuery(INSERT_BATCH).execute(args).map(rows -> rows.rowCount());
+    }
+
+    private static final String FORGET = """
+            WITH gone AS (DELETE FROM interactions WHERE event_id = $1 AND user_id = $2 RETURNING event_id, user_id)
+            INSERT INTO forgotten_events (event_id, user_id) SELECT event_id, user_id FROM gone
+            ON CONFLICT (event_id) DO NOTHING
+            RETURNING event_id
+            """;
+
+    /**
+     * Deletes one event of this user's history and leaves its id as a tombstone, on the caller's connection
+     * so the caller decides when it commits. False if the user has no such event (another user's event
+     * counts as none).
+     */
+    public Uni<Boolean> forget(SqlConnection connection, String userId, UUID eventId) {
+        return connection.preparedQuery(FORGET).execute(Tuple.of(eventId, userId)).map(rows -> rows.rowCount() == 1);
     }
 
     /** A page of a user's history, newest first. */

@@ -1,19 +1,23 @@
 package io.serenade.profile.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.serenade.events.InteractionForgotten;
 import io.serenade.profile.api.HistoryPage;
 import io.serenade.profile.api.ProfileUpdate;
 import io.serenade.profile.api.ProfileView;
 import io.serenade.profile.config.ProfileConfig;
 import io.serenade.profile.mapping.ProfileMapper;
+import io.serenade.profile.messaging.ForgetPublisher;
 import io.serenade.profile.model.Profile;
 import io.serenade.profile.repository.InteractionRepository;
 import io.serenade.profile.repository.ProfileRepository;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /** Profiles and history of users. Every authenticated user has a profile: until edited, the defaults. */
 @ApplicationScoped
@@ -22,11 +26,16 @@ public class ProfileService {
     private final ProfileRepository profiles;
     private final InteractionRepository interactions;
     private final ProfileConfig config;
+    private final ForgetPublisher forgets;
+    private final Pool pool;
 
-    public ProfileService(ProfileRepository profiles, InteractionRepository interactions, ProfileConfig config) {
+    public ProfileService(ProfileRepository profiles, InteractionRepository interactions, ProfileConfig config,
+                          ForgetPublisher forgets, Pool pool) {
         this.profiles = profiles;
         this.interactions = interactions;
         this.config = config;
+        this.forgets = forgets;
+        this.pool = pool;
     }
 
     public Uni<ProfileView> get(String userId) {
@@ -56,6 +65,18 @@ public class ProfileService {
                 .with((rows, total) -> new HistoryPage(rows.stream().map(ProfileMapper::toEntry).toList(), page, pageSize, total));
     }
 
+    /**
+     * Forgets one event of the user's history: deleted here, and announced so that ranking (and any other
+     * copy) drops it too. The delete commits only once the broker has the announcement, so a forgotten
+     * event is never gone here yet still used elsewhere. False if the user has no such event.
+     */
+    public Uni<Boolean> forget(String userId, UUID eventId) {
+        return pool.withTransaction(connection -> interactions.forget(connection, userId, eventId)
+                .call(found -> found
+                        ? forgets.publish(new InteractionForgotten(0, eventId, userId, Instant.now()))
+                        : Uni.createFrom().voidItem()));
+    }
+
     private Profile defaults(String userId) {
         Profile p = new Profile();
         p.userId = userId;
@@ -63,6 +84,7 @@ public class ProfileService {
         p.timeZone = "UTC";
         p.maturityRating = config.defaultMaturityRating();
         p.favouriteGenres = List.of();
+        p.diversity = Profile.DEFAULT_DIVERSITY;
         return p;
     }
 }

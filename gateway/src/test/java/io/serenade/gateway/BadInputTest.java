@@ -39,6 +39,40 @@ class BadInputTest {
     }
 
     @Test
+    void searchParametersAreChecked() {
+        String user = Tokens.newUser();
+        rejected(given().auth().oauth2(user).get("/api/v1/me/search"), "q");
+        rejected(given().auth().oauth2(user).queryParam("q", "").get("/api/v1/me/search"), "q");
+        rejected(given().auth().oauth2(user).queryParam("q", "    ").get("/api/v1/me/search"), "q");
+        rejected(given().auth().oauth2(user).queryParam("q", " a ").get("/api/v1/me/search"), "q");
+        rejected(given().auth().oauth2(user).queryParam("q", "x".repeat(101)).get("/api/v1/me/search"), "q");
+        rejected(given().auth().oauth2(user).queryParam("q", "jazz\tage").get("/api/v1/me/search"), "q");
+        rejected(given().auth().oauth2(user).queryParam("q", "jazz").queryParam("limit", "0").get("/api/v1/me/search"), "limit");
+        rejected(given().auth().oauth2(user).queryParam("q", "jazz").queryParam("limit", "51").get("/api/v1/me/search"), "limit");
+        rejected(given().auth().oauth2(user).queryParam("q", "jazz").queryParam("limit", "ten").get("/api/v1/me/search"), "limit");
+        rejected(given().auth().oauth2(user).queryParam("q", "jazz").queryParam("device", "TV!").get("/api/v1/me/search"), "device");
+    }
+
+    @Test
+    void aSearchQueryIsJudgedTrimmed() {
+        // 100 characters inside spaces is fine once trimmed, and so are 2: both reach the (absent) service.
+        String user = Tokens.newUser();
+        given().auth().oauth2(user).queryParam("q", "  " + "x".repeat(100) + "  ").queryParam("limit", "50")
+                .get("/api/v1/me/search").then().statusCode(503);
+        given().auth().oauth2(user).queryParam("q", " ab ").queryParam("device", "tv").queryParam("limit", "1")
+                .get("/api/v1/me/search").then().statusCode(503);
+    }
+
+    @Test
+    void aForgottenEventIdMustBeAUuid() {
+        String user = Tokens.newUser();
+        rejected(given().auth().oauth2(user).delete("/api/v1/me/history/{eventId}", "not-a-uuid"), "eventId");
+        rejected(given().auth().oauth2(user).delete("/api/v1/me/history/{eventId}", "5f0c1c52-2b8e-4a8a-9a51-3f6f0b0c9d1"), "eventId");
+        rejected(given().auth().oauth2(user).delete("/api/v1/me/history/{eventId}", "5f0c1c52-2b8e-4a8a-9a51-3f6f0b0c9d11x"), "eventId");
+        rejected(given().auth().oauth2(user).delete("/api/v1/me/history/{eventId}", "' OR 1=1 --"), "eventId");
+    }
+
+    @Test
     void bodiesMustBeJsonObjects() {
         String user = Tokens.newUser();
         rejected(given().auth().oauth2(user).contentType(ContentType.JSON).body("[1, 2]").put("/api/v1/me/profile"), "profile");
@@ -57,6 +91,8 @@ class BadInputTest {
         given().auth().oauth2(Tokens.newUser()).queryParam("page", "2").queryParam("size", "200").get("/api/v1/me/history")
                 .then().statusCode(503);
         given().auth().oauth2(Tokens.newUser()).contentType(ContentType.JSON).body("{}").put("/api/v1/me/profile")
+                .then().statusCode(503);
+        given().auth().oauth2(Tokens.newUser()).delete("/api/v1/me/history/{eventId}", "5F0C1C52-2B8E-4A8A-9A51-3F6F0B0C9D11")
                 .then().statusCode(503);
     }
 

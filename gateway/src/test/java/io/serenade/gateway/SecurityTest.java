@@ -27,10 +27,12 @@ class SecurityTest {
     private static final String[][] USER_ROUTES = {
             {"GET", "/api/v1/me/home"}, {"GET", "/api/v1/me/profile"}, {"PUT", "/api/v1/me/profile"},
             {"GET", "/api/v1/me/history"}, {"POST", "/api/v1/me/events"}, {"GET", "/api/v1/me/consents"},
-            {"PUT", "/api/v1/me/consents"}, {"GET", "/api/v1/me/consents/history"}};
+            {"PUT", "/api/v1/me/consents"}, {"GET", "/api/v1/me/consents/history"}, {"GET", "/api/v1/me/search?q=jazz"},
+            {"DELETE", "/api/v1/me/history/5f0c1c52-2b8e-4a8a-9a51-3f6f0b0c9d11"}};
     private static final String[][] ADMIN_ROUTES = {
             {"GET", "/api/v1/admin/titles"}, {"GET", "/api/v1/admin/titles/t-1"}, {"PUT", "/api/v1/admin/titles/t-1"},
-            {"GET", "/api/v1/admin/titles/t-1/artwork"}, {"PUT", "/api/v1/admin/titles/t-1/artwork/a-1"}};
+            {"GET", "/api/v1/admin/titles/t-1/artwork"}, {"PUT", "/api/v1/admin/titles/t-1/artwork/a-1"},
+            {"GET", "/api/v1/admin/models"}, {"GET", "/api/v1/admin/models/training"}, {"POST", "/api/v1/admin/models/training"}};
 
     @Test
     void everyUserRouteWithoutATokenIs401Problem() {
@@ -67,6 +69,20 @@ class SecurityTest {
         // The catalog service is not running in this test: reaching it (503) proves the role check passed.
         given().auth().oauth2(Tokens.admin(UUID.randomUUID().toString())).get("/api/v1/admin/titles")
                 .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "1");
+        for (String[] route : new String[][]{{"GET", "/api/v1/admin/models"}, {"POST", "/api/v1/admin/models/training"}}) {
+            call(given().auth().oauth2(Tokens.admin(UUID.randomUUID().toString())), route)
+                    .then().statusCode(503).contentType("application/problem+json");
+        }
+    }
+
+    @Test
+    void aUserReachesTheirOwnNewRoutes() {
+        // Past the role check and the input checks, each needs a service that is not running here (503).
+        String token = Tokens.newUser();
+        for (String[] route : new String[][]{{"GET", "/api/v1/me/search?q=jazz"},
+                {"DELETE", "/api/v1/me/history/5f0c1c52-2b8e-4a8a-9a51-3f6f0b0c9d11"}}) {
+            call(given().auth().oauth2(token), route).then().statusCode(503).contentType("application/problem+json");
+        }
     }
 
     @ParameterizedTest
@@ -100,6 +116,7 @@ class SecurityTest {
         return switch (route[0]) {
             case "GET" -> spec.get(route[1]);
             case "PUT" -> spec.contentType(ContentType.JSON).body("{}").put(route[1]);
+            case "DELETE" -> spec.delete(route[1]);
             default -> spec.contentType(ContentType.JSON).body("{}").post(route[1]);
         };
     }

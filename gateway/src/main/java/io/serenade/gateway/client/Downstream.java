@@ -2,6 +2,7 @@ package io.serenade.gateway.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.logging.Log;
+import io.serenade.events.GrantedPurposes;
 import io.serenade.gateway.api.ArtworkChoices;
 import io.serenade.gateway.api.RankingHome;
 import io.smallrye.mutiny.Uni;
@@ -38,8 +39,17 @@ public class Downstream {
     @Timeout(2000)
     @Retry(maxRetries = 1, delay = 50, abortOn = DownstreamRejection.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejection.class)
-    public Uni<RankingHome> home(String userId, String maturity, List<String> genres) {
-        return ranking.home(userId, maturity, genres);
+    public Uni<RankingHome> home(String userId, String maturity, List<String> genres, double diversity,
+                                 GrantedPurposes purposes) {
+        return ranking.home(userId, maturity, genres, diversity, purposes.header());
+    }
+
+    @Timeout(2000)
+    @Retry(maxRetries = 1, delay = 50, abortOn = DownstreamRejection.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejection.class)
+    public Uni<JsonNode> search(String userId, String query, String maturity, String device, int hour, int limit,
+                                GrantedPurposes purposes) {
+        return ranking.search(userId, query, maturity, device, hour, limit, purposes.header());
     }
 
     @Timeout(1000)
@@ -74,9 +84,27 @@ public class Downstream {
         return profile.history(userId, page, size);
     }
 
+    /** Not retried: had a timed-out first attempt succeeded, the retry would answer 404 for a forgotten event. */
+    @Timeout(2000)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejection.class)
+    public Uni<Void> forget(String userId, String eventId) {
+        return profile.forget(userId, eventId);
+    }
+
     @Timeout(2000)
     @Retry(maxRetries = 1, delay = 50, abortOn = DownstreamRejection.class)
     public Uni<JsonNode> consents(String userId) {
+        return consent.consents(userId);
+    }
+
+    /**
+     * The same read, made on every personalized request alongside the profile: as short a timeout as the
+     * profile's and a breaker of its own. Its caller (ConsentLookup) turns any failure into nothing granted.
+     */
+    @Timeout(1000)
+    @Retry(maxRetries = 1, delay = 50, abortOn = DownstreamRejection.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejection.class)
+    public Uni<JsonNode> currentConsents(String userId) {
         return consent.consents(userId);
     }
 
@@ -104,6 +132,22 @@ public class Downstream {
     @Timeout(5000)
     public Uni<JsonNode> putTitle(String titleId, JsonNode body) {
         return ranking.putTitle(titleId, body);
+    }
+
+    @Timeout(2000)
+    public Uni<JsonNode> models() {
+        return ranking.models();
+    }
+
+    @Timeout(2000)
+    public Uni<JsonNode> training() {
+        return ranking.training();
+    }
+
+    /** Not retried: a second start would find the first running and answer 409. */
+    @Timeout(5000)
+    public Uni<JsonNode> startTraining() {
+        return ranking.startTraining();
     }
 
     @Timeout(2000)

@@ -2,6 +2,7 @@ package io.serenade.gateway.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -27,4 +28,8 @@ public interface ProfileApi {
     @GET
     @Path("/history")
     Uni<JsonNode> history(@PathParam("userId") String userId, @QueryParam("page") int page, @QueryParam("size") int size);
+
+    @DELETE
+    @Path("/history/{eventId}")
+    Uni<Void> forget(@PathParam("userId") String userId, @PathParam("eventId") String eventId);
 }

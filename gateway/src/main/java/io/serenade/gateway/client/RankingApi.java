@@ -1,9 +1,12 @@
 package io.serenade.gateway.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.serenade.events.GrantedPurposes;
 import io.serenade.gateway.api.RankingHome;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,7 +16,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.util.List;
 
-/** ranking-service's internal routes. */
+/** ranking-service's internal routes. {@code purposes} is a {@link GrantedPurposes#header()} value. */
 @RegisterRestClient(configKey = "ranking")
 @RegisterProvider(DownstreamErrors.class)
 @Path("/internal")
@@ -22,7 +25,15 @@ public interface RankingApi {
     @GET
     @Path("/users/{userId}/home")
     Uni<RankingHome> home(@PathParam("userId") String userId, @QueryParam("maturity") String maturity,
-                          @QueryParam("genre") List<String> genres);
+                          @QueryParam("genre") List<String> genres, @QueryParam("diversity") double diversity,
+                          @HeaderParam(GrantedPurposes.HEADER) String purposes);
+
+    @GET
+    @Path("/users/{userId}/search")
+    Uni<JsonNode> search(@PathParam("userId") String userId, @QueryParam("q") String query,
+                         @QueryParam("maturity") String maturity, @QueryParam("device") String device,
+                         @QueryParam("hour") int hour, @QueryParam("limit") int limit,
+                         @HeaderParam(GrantedPurposes.HEADER) String purposes);
 
     @GET
     @Path("/titles")
@@ -35,4 +46,16 @@ public interface RankingApi {
     @PUT
     @Path("/titles/{titleId}")
     Uni<JsonNode> putTitle(@PathParam("titleId") String titleId, JsonNode title);
+
+    @GET
+    @Path("/models")
+    Uni<JsonNode> models();
+
+    @GET
+    @Path("/models/training")
+    Uni<JsonNode> training();
+
+    @POST
+    @Path("/models/training")
+    Uni<JsonNode> startTraining();
 }

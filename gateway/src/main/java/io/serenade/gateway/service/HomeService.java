@@ -1,6 +1,5 @@
 package io.serenade.gateway.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.serenade.events.InteractionContext;
 import io.serenade.gateway.api.ArtworkChoices;
 import io.serenade.gateway.api.HomePage;
@@ -9,46 +8,35 @@ import io.serenade.gateway.client.Downstream;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Composes a home page: the profile says what may be shown (maturity) and what the user said they like,
- * ranking-service builds the rows, artwork-service picks one image per title for this user.
+ * Composes a home page: the profile says what may be shown (maturity), what the user said they like and how
+ * much variety they want, their consents say what ranking may use, ranking-service builds the rows, and
+ * artwork-service picks one image per title for this user.
  */
 @ApplicationScoped
 public class HomeService {
 
-    /** When the profile cannot say, show only what suits everyone. */
-    private static final String SAFEST_MATURITY = "all";
-
     private final Downstream downstream;
+    private final ConsentLookup consents;
 
-    public HomeService(Downstream downstream) {
+    public HomeService(Downstream downstream, ConsentLookup consents) {
         this.downstream = downstream;
+        this.consents = consents;
     }
 
     public Uni<HomePage> home(String userId, InteractionContext context) {
-        return downstream.profile(userId)
-                .flatMap(profile -> downstream.home(userId, maturity(profile), statedGenres(profile)))
+        return Uni.combine().all().unis(downstream.profile(userId), consents.granted(userId)).asTuple()
+                .flatMap(profileAndGrants -> {
+                    ProfileSettings settings = ProfileSettings.of(profileAndGrants.getItem1());
+                    return downstream.home(userId, settings.maturity(), settings.genres(), settings.diversity(),
+                            profileAndGrants.getItem2());
+                })
                 .flatMap(rows -> downstream.artwork(new ArtworkChoices.Request(userId, titleIds(rows), context))
                         .map(choices -> compose(rows, choices)));
-    }
-
-    private static String maturity(JsonNode profile) {
-        JsonNode m = profile.get("maturityRating");
-        return m == null || !m.isTextual() ? SAFEST_MATURITY : m.asText();
-    }
-
-    private static List<String> statedGenres(JsonNode profile) {
-        List<String> genres = new ArrayList<>();
-        JsonNode g = profile.get("favouriteGenres");
-        if (g != null && g.isArray()) {
-            g.forEach(n -> genres.add(n.asText()));
-        }
-        return genres;
     }
 
     private static List<String> titleIds(RankingHome rows) {
@@ -63,9 +51,10 @@ public class HomeService {
                     ArtworkChoices.Choice c = byTitle.get(i.titleId());
                     HomePage.Artwork art = c == null ? null
                             : new HomePage.Artwork(c.artworkId(), c.imageUrl(), c.impressionId(), c.propensity(), c.policy());
-                    return new HomePage.Item(i.titleId(), i.name(), i.genres(), i.maturityRating(), i.reason(), art);
+                    return new HomePage.Item(i.titleId(), i.name(), i.genres(), i.maturityRating(), i.reason(),
+                            i.explanation(), art);
                 }).toList()))
                 .toList();
-        return new HomePage(ranked.personalized(), ranked.generatedAt(), rows);
+        return new HomePage(ranked.personalized(), ranked.notice(), ranked.modelId(), ranked.generatedAt(), rows);
     }
 }

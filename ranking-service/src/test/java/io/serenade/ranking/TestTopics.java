@@ -19,11 +19,13 @@ public class TestTopics implements QuarkusTestResourceLifecycleManager {
     public static final String BOOTSTRAP = "127.0.0.1:9092";
     public static final String INTERACTIONS = "test-ranking-interactions";
     public static final String CATALOG = "test-ranking-catalog";
+    public static final String FORGOTTEN = "test-ranking-interactions-forgotten";
 
     @Override
     public Map<String, String> start() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
-            admin.createTopics(List.of(new NewTopic(INTERACTIONS, 3, (short) 1), new NewTopic(CATALOG, 3, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(INTERACTIONS, 3, (short) 1), new NewTopic(CATALOG, 3, (short) 1),
+                    new NewTopic(FORGOTTEN, 3, (short) 1))).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("cannot create test topics; is Kafka up (scripts/infra.sh up)?", e);

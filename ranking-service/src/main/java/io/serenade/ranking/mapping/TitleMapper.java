@@ -7,6 +7,7 @@ import io.serenade.ranking.api.TitleUpsert;
 import io.serenade.ranking.api.TitleView;
 import io.serenade.ranking.model.Title;
 import io.serenade.ranking.recommend.CatalogTitle;
+import io.serenade.ranking.recommend.Explanation;
 import io.serenade.ranking.recommend.HomeRow;
 
 import java.util.List;
@@ -48,8 +49,16 @@ public final class TitleMapper {
 
     private static HomeView.Item toItem(HomeRow.Item i) {
         CatalogTitle t = i.title();
-        return new HomeView.Item(t.titleId(), t.name(), t.genres(), t.maturityRating().label(),
-                Math.round(i.score() * 10_000) / 10_000.0,
-                new HomeView.Reason(i.reason().code(), i.reason().text(), i.reason().personal()));
+        return new HomeView.Item(t.titleId(), t.name(), t.genres(), t.maturityRating().label(), i.score(),
+                new HomeView.Reason(i.reason().code(), i.reason().text(), i.reason().personal()),
+                i.explanation() == null ? null : toView(i.explanation()));
+    }
+
+    /** Scores are not rounded: a client must be able to check that the shares add up. */
+    private static HomeView.Explanation toView(Explanation e) {
+        return new HomeView.Explanation(e.personalScore(), e.popularityScore(), e.because().stream()
+                .map(b -> new HomeView.Because(b.event().eventId(), b.event().titleId(), b.titleName(), b.event().type().name(),
+                        b.event().occurredAt(), b.contribution(), b.share()))
+                .toList(), e.otherShare());
     }
 }

@@ -1,175 +1,329 @@
 package io.serenade.ranking.recommend;
 
+import io.serenade.events.InteractionType;
+import io.serenade.ranking.recommend.model.TopK;
+
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
 
 /**
- * Builds a home page from popularity and genre affinity: Top picks, Trending now, one row per genre the user
- * cares about, New on Serenade. No title appears twice on a page; completed titles and titles above the
- * profile's maturity are never shown. This is the floor's ranker; collaborative models replace it later.
+ * Builds a home page. With the personalization purpose and a history: Top picks (collaborative scores,
+ * calibrated to the history's genre mix by the user's diversity dial), Because you watched X (several),
+ * Trending now, per-theme rows, New for you and Something different. Without: Trending now, stated interests
+ * (with consent), popular genres and New on Serenade, and a notice saying why. No title appears twice on a
+ * page; completed titles and titles above the profile's maturity are never shown; titles the user already
+ * watched are not recommended to them again.
  */
 public final class HomeRanker {
 
-    /** How much of a Top-picks score comes from the user's taste rather than from popularity. */
-    private static final double PERSONAL_SHARE = 0.65;
-    /** A stated interest counts like a genre the user watches half as much as their favourite. */
-    private static final double STATED_AFFINITY = 0.5;
-    /** Top picks are scored among this many of the most popular titles of each of the user's genres. */
-    private static final int CANDIDATES_PER_GENRE = 100;
-    /**
-     * Learned genres beyond the strongest few are mostly echoes (a title's other genres): they would widen
-     * the candidate set for nothing.
-     */
-    private static final int MAX_LEARNED_INTERESTS = 5;
-    private static final int GENRE_ROWS = 3;
-
-    private final int rowSize;
-    private final int minRowSize;
-
-    public HomeRanker(int rowSize, int minRowSize) {
-        if (rowSize < 1 || minRowSize < 1 || minRowSize > rowSize) {
-            throw new IllegalArgumentException("need 1 <= minRowSize <= rowSize");
+    /** Tuning of the page; fed from typed configuration by the service. */
+    public record Settings(int rowSize, int minRowSize, int becauseRows, int themeRows, double popularityPrior,
+                           Duration tasteHalfLife, Duration newFor) {
+        public Settings {
+            if (rowSize < 1 || minRowSize < 1 || minRowSize > rowSize) {
+                throw new IllegalArgumentException("need 1 <= minRowSize <= rowSize");
+            }
         }
-        this.rowSize = rowSize;
-        this.minRowSize = minRowSize;
     }
 
-    public List<HomeRow> rank(CatalogSnapshot catalog, Taste taste) {
-        Set<String> used = new HashSet<>();
-        List<HomeRow> rows = new ArrayList<>();
-        List<String> interests = interests(taste);
-        boolean personal = !interests.isEmpty();
+    public static final String NOT_PERMITTED = "Not personalized: you have not allowed Serenade to use your activity"
+            + " for recommendations (purpose 'personalization'). Change it in your consent settings.";
+    public static final String NO_MODEL = "Your own picks appear as soon as the first model is trained.";
 
+    /** Top picks are re-ranked from this many of the best-scored titles. */
+    private static final int CALIBRATION_CANDIDATES = 200;
+    /** Events listed per explanation; the rest are summed in otherShare. */
+    private static final int EXPLAINED_EVENTS = 3;
+    /** Genres covering this share of the history's mix are the user's "usual" ones. */
+    private static final double USUAL_MASS = 0.7;
+    private static final int POPULAR_GENRE_ROWS = 3;
+
+    private final Settings settings;
+
+    public HomeRanker(Settings settings) {
+        this.settings = settings;
+    }
+
+    public HomePage rank(HomeRequest request) {
+        Page page = new Page(request);
+        boolean personal = request.personalization() && request.model() != null && !request.history().isEmpty();
         if (personal) {
-            add(rows, used, new HomeRow("top-picks", "Top picks for you", fill(topPicks(catalog, taste, interests), taste, used)));
+            PersonalScores scores = PersonalScores.of(request.model(), request.history(), request.now(), settings.tasteHalfLife());
+            if (!scores.isEmpty()) {
+                new PersonalRows(page, scores).build();
+                return new HomePage(page.rows, true, null);
+            }
         }
-        add(rows, used, new HomeRow("trending", "Trending now",
-                fill(scored(catalog.popular(), catalog, t -> Reason.trending()), taste, used)));
+        boolean stated = request.personalization() && !request.statedGenres().isEmpty();
+        nonPersonalRows(page, stated);
+        String notice = !request.personalization() ? NOT_PERMITTED
+                : !request.history().isEmpty() && request.model() == null ? NO_MODEL : null;
+        return new HomePage(page.rows, stated && page.rows.stream().anyMatch(r -> r.id().startsWith("stated-")), notice);
+    }
 
-        List<String> rowGenres = new ArrayList<>(interests);
-        catalog.genresBySize().stream().filter(g -> !rowGenres.contains(g)).forEach(rowGenres::add);
+    private void nonPersonalRows(Page page, boolean stated) {
+        CatalogSnapshot catalog = page.request.catalog();
+        page.add(new HomeRow("trending", "Trending now", page.fill(catalog.popular(), t -> Reason.trending())));
+        if (stated) {
+            for (String genre : page.request.statedGenres()) {
+                page.add(new HomeRow("stated-" + genre, label(genre) + " for you",
+                        page.fill(catalog.popularInGenre(genre), t -> Reason.statedGenre(genre))));
+            }
+        }
         int genreRows = 0;
-        for (String genre : rowGenres) {
-            if (genreRows == GENRE_ROWS) {
+        for (String genre : catalog.genresBySize()) {
+            if (genreRows == POPULAR_GENRE_ROWS) {
                 break;
             }
-            Reason reason = reasonForGenre(taste, genre);
-            HomeRow row = new HomeRow("genre-" + genre, headingFor(reason, genre),
-                    fill(scored(catalog.popularInGenre(genre), catalog, t -> reason), taste, used));
-            if (add(rows, used, row)) {
+            if (page.add(new HomeRow("genre-" + genre, "Popular in " + label(genre),
+                    page.fill(catalog.popularInGenre(genre), t -> Reason.popularInGenre(genre))))) {
                 genreRows++;
             }
         }
-        add(rows, used, new HomeRow("new", "New on Serenade",
-                fill(scored(catalog.newest(), catalog, t -> Reason.fresh()), taste, used)));
-        return rows;
+        page.add(new HomeRow("new", "New on Serenade", page.fill(catalog.newest(), t -> Reason.fresh())));
     }
 
-    /** The user's genres: learned from history first (strongest first), then stated ones not learned yet. */
-    static List<String> interests(Taste taste) {
-        Set<String> genres = new LinkedHashSet<>(taste.learnedGenres().stream().limit(MAX_LEARNED_INTERESTS).toList());
-        genres.addAll(taste.statedGenres());
-        return List.copyOf(genres);
-    }
+    /** The rows of a page under construction, and the rules every row obeys. */
+    private final class Page {
+        final HomeRequest request;
+        final List<HomeRow> rows = new ArrayList<>();
+        final Set<String> used = new HashSet<>();
+        final Set<String> completed = new HashSet<>();
 
-    private static Reason reasonForGenre(Taste taste, String genre) {
-        if (taste.affinity(genre) > 0) {
-            return Reason.learnedGenre(genre);
+        Page(HomeRequest request) {
+            this.request = request;
+            request.history().stream().filter(e -> e.type() == InteractionType.COMPLETE)
+                    .forEach(e -> completed.add(e.titleId()));
         }
-        return taste.statedGenres().contains(genre) ? Reason.statedGenre(genre) : Reason.popularInGenre(genre);
-    }
 
-    private static String headingFor(Reason reason, String genre) {
-        return switch (reason.code()) {
-            case "genre-affinity" -> "Because you watch " + label(genre);
-            case "stated-interest" -> label(genre) + " for you";
-            default -> "Popular in " + label(genre);
-        };
-    }
-
-    /** Scores candidates from the user's genres: popularity blended with the strongest matching interest. */
-    private List<HomeRow.Item> topPicks(CatalogSnapshot catalog, Taste taste, List<String> interests) {
-        // Titles are unique objects within one snapshot: identity is enough, and far cheaper than hashing records.
-        Set<CatalogTitle> candidates = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (String g : interests) {
-            catalog.popularInGenre(g).stream().limit(CANDIDATES_PER_GENRE).forEach(candidates::add);
+        boolean showable(CatalogTitle t) {
+            return t != null && !used.contains(t.titleId()) && !completed.contains(t.titleId())
+                    && request.maturity().allows(t.maturityRating());
         }
-        List<HomeRow.Item> items = new ArrayList<>(candidates.size());
-        for (CatalogTitle t : candidates) {
-            String bestGenre = null;
-            double best = 0;
-            boolean learned = false;
-            for (String g : t.genres()) {
-                double learnedAffinity = taste.affinity(g);
-                double stated = taste.statedGenres().contains(g) ? STATED_AFFINITY : 0;
-                double a = Math.max(learnedAffinity, stated);
-                if (a > best) {
-                    best = a;
-                    bestGenre = g;
-                    learned = learnedAffinity >= stated;
+
+        /** The first showable titles of an ordered list, scored by popularity. */
+        List<HomeRow.Item> fill(List<CatalogTitle> ordered, Function<CatalogTitle, Reason> reason) {
+            List<HomeRow.Item> row = new ArrayList<>(settings.rowSize());
+            for (int i = 0; i < ordered.size() && row.size() < settings.rowSize(); i++) {
+                CatalogTitle t = ordered.get(i);
+                if (showable(t)) {
+                    row.add(new HomeRow.Item(t, request.catalog().normalizedPopularity(t), reason.apply(t), null));
                 }
             }
-            double score = (1 - PERSONAL_SHARE) * catalog.normalizedPopularity(t) + PERSONAL_SHARE * best;
-            Reason reason = bestGenre == null ? Reason.popular()
-                    : learned ? Reason.learnedGenre(bestGenre) : Reason.statedGenre(bestGenre);
-            items.add(new HomeRow.Item(t, score, reason));
+            return row;
         }
-        items.sort(Comparator.comparingDouble(HomeRow.Item::score).reversed()
-                .thenComparing(i -> i.title().titleId()));
-        return items;
-    }
 
-    private static List<HomeRow.Item> scored(List<CatalogTitle> ordered, CatalogSnapshot catalog,
-                                             Function<CatalogTitle, Reason> reason) {
-        // Lazily: fill() stops after rowSize eligible titles, so only the head of a long list is mapped.
-        return new java.util.AbstractList<>() {
-            @Override
-            public HomeRow.Item get(int index) {
-                CatalogTitle t = ordered.get(index);
-                return new HomeRow.Item(t, catalog.normalizedPopularity(t), reason.apply(t));
+        /** Keeps a row only if it is full enough to show; its titles then count as used on this page. */
+        boolean add(HomeRow row) {
+            if (row.items().size() < settings.minRowSize()) {
+                return false;
             }
-
-            @Override
-            public int size() {
-                return ordered.size();
-            }
-        };
-    }
-
-    private List<HomeRow.Item> fill(List<HomeRow.Item> ordered, Taste taste, Set<String> used) {
-        List<HomeRow.Item> row = new ArrayList<>(rowSize);
-        for (int i = 0; i < ordered.size() && row.size() < rowSize; i++) {
-            HomeRow.Item item = ordered.get(i);
-            CatalogTitle t = item.title();
-            if (used.contains(t.titleId()) || taste.completed().contains(t.titleId())
-                    || !taste.maturity().allows(t.maturityRating())) {
-                continue;
-            }
-            row.add(item);
+            rows.add(row);
+            row.items().forEach(i -> used.add(i.title().titleId()));
+            return true;
         }
-        return row;
     }
 
-    /** Keeps a row only if it is full enough to show; its titles then count as used on this page. */
-    private boolean add(List<HomeRow> rows, Set<String> used, HomeRow row) {
-        if (row.items().size() < minRowSize) {
-            return false;
+    /** Rows for a user whose history the model can read. */
+    private final class PersonalRows {
+        final Page page;
+        final PersonalScores scores;
+        final CatalogTitle[] aligned;
+        final double[] popularity;
+        final double[] blended;
+        final boolean[] seen;
+
+        PersonalRows(Page page, PersonalScores scores) {
+            this.page = page;
+            this.scores = scores;
+            this.aligned = page.request.aligned();
+            int n = aligned.length;
+            this.popularity = new double[n];
+            this.blended = new double[n];
+            this.seen = new boolean[n];
+            double[] personal = scores.scores();
+            for (int j = 0; j < n; j++) {
+                popularity[j] = aligned[j] == null ? 0 : page.request.catalog().normalizedPopularity(aligned[j]);
+                blended[j] = personal[j] + settings.popularityPrior() * popularity[j];
+            }
+            for (HistoryEvent e : page.request.history()) {
+                int i = scores.model().indexOf(e.titleId());
+                if (i >= 0 && InteractionWeights.taste(e.type(), e.value()) > 0) {
+                    seen[i] = true;
+                }
+            }
         }
-        rows.add(row);
-        row.items().forEach(i -> used.add(i.title().titleId()));
-        return true;
+
+        void build() {
+            topPicks();
+            becauseYouWatched();
+            page.add(new HomeRow("trending", "Trending now", page.fill(page.request.catalog().popular(), t -> Reason.trending())));
+            themeRows();
+            newForYou();
+            somethingDifferent();
+        }
+
+        boolean eligible(int j) {
+            return !seen[j] && page.showable(aligned[j]);
+        }
+
+        HomeRow.Item personalItem(int j, Reason reason) {
+            Explanation why = scores.explain(j, settings.popularityPrior() * popularity[j], EXPLAINED_EVENTS, aligned);
+            return new HomeRow.Item(aligned[j], blended[j], reason, why);
+        }
+
+        void topPicks() {
+            int[] candidates = TopK.top(blended, CALIBRATION_CANDIDATES, this::eligible);
+            if (candidates.length == 0) {
+                return;
+            }
+            double max = Math.max(1e-12, blended[candidates[0]]);
+            double[] relevance = new double[blended.length];
+            double[] novelty = new double[blended.length];
+            for (int j : candidates) {
+                relevance[j] = blended[j] / max;
+                novelty[j] = 1 - popularity[j];
+            }
+            List<Integer> chosen = Calibrator.rerank(candidates, relevance, novelty, aligned, historyMix(),
+                    page.request.diversity(), settings.rowSize());
+            List<HomeRow.Item> items = new ArrayList<>();
+            for (int j : chosen) {
+                HomeRow.Item item = personalItem(j, null);
+                String because = item.explanation().because().isEmpty() ? null : item.explanation().because().get(0).titleName();
+                items.add(new HomeRow.Item(item.title(), item.score(), Reason.topPick(because), item.explanation()));
+            }
+            page.add(new HomeRow("top-picks", "Top picks for you", items));
+        }
+
+        /** One row per recent, liked title: what the model puts next to it alone. */
+        void becauseYouWatched() {
+            List<HistoryEvent> events = scores.events();
+            Set<String> sources = new HashSet<>();
+            // Newest first: the history comes newest first; the row follows what the user did lately.
+            List<Integer> order = new ArrayList<>();
+            for (int e = 0; e < events.size(); e++) {
+                order.add(e);
+            }
+            order.sort(Comparator.comparing((Integer e) -> events.get(e).occurredAt()).reversed());
+            int made = 0;
+            for (int e : order) {
+                if (made == settings.becauseRows()) {
+                    break;
+                }
+                HistoryEvent event = events.get(e);
+                int source = scores.indexOfEvent(e);
+                if (scores.weightOf(e) <= 0 || aligned[source] == null || !sources.add(event.titleId())) {
+                    continue;
+                }
+                double[] single = new double[aligned.length];
+                scores.model().weights().accumulate(source, scores.weightOf(e), single);
+                int[] best = TopK.top(single, settings.rowSize(), j -> single[j] > 0 && eligible(j));
+                List<HomeRow.Item> items = new ArrayList<>();
+                for (int j : best) {
+                    items.add(new HomeRow.Item(aligned[j], single[j], Reason.becauseYouWatched(aligned[source].name()),
+                            scores.explainSingle(e, j, 0, aligned)));
+                }
+                if (page.add(new HomeRow("because-" + event.titleId(), "Because you watched " + aligned[source].name(), items))) {
+                    made++;
+                }
+            }
+        }
+
+        void themeRows() {
+            Map<String, Double> themes = new HashMap<>();
+            List<HistoryEvent> events = scores.events();
+            for (int e = 0; e < events.size(); e++) {
+                CatalogTitle t = aligned[scores.indexOfEvent(e)];
+                double w = scores.weightOf(e);
+                if (t != null && w > 0) {
+                    t.themes().forEach(th -> themes.merge(th, w, Double::sum));
+                }
+            }
+            List<String> strongest = themes.entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .map(Map.Entry::getKey).toList();
+            int made = 0;
+            for (String theme : strongest) {
+                if (made == settings.themeRows()) {
+                    break;
+                }
+                int[] best = TopK.top(blended, settings.rowSize(),
+                        j -> eligible(j) && aligned[j].themes().contains(theme));
+                List<HomeRow.Item> items = new ArrayList<>();
+                for (int j : best) {
+                    items.add(personalItem(j, Reason.theme(theme)));
+                }
+                if (page.add(new HomeRow("theme-" + theme, label(theme) + " stories for you", items))) {
+                    made++;
+                }
+            }
+        }
+
+        void newForYou() {
+            Instant since = page.request.now().minus(settings.newFor());
+            IntPredicate fresh = j -> eligible(j) && aligned[j].availableFrom() != null
+                    && aligned[j].availableFrom().isAfter(since) && !aligned[j].availableFrom().isAfter(page.request.now());
+            int[] best = TopK.top(blended, settings.rowSize(), fresh);
+            List<HomeRow.Item> items = new ArrayList<>();
+            for (int j : best) {
+                items.add(personalItem(j, Reason.newForYou()));
+            }
+            page.add(new HomeRow("new-for-you", "New for you", items));
+        }
+
+        /** Popular titles none of whose genres is among the user's usual ones. */
+        void somethingDifferent() {
+            Map<String, Double> mix = historyMix();
+            List<String> usual = new ArrayList<>();
+            double covered = 0;
+            for (Map.Entry<String, Double> g : mix.entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .toList()) {
+                if (covered >= USUAL_MASS) {
+                    break;
+                }
+                usual.add(g.getKey());
+                covered += g.getValue();
+            }
+            String words = usual.stream().map(HomeRanker::label).collect(Collectors.joining(", "));
+            Reason reason = Reason.somethingDifferent(words);
+            List<CatalogTitle> outside = page.request.catalog().popular().stream()
+                    .filter(t -> t.popularity() > 0 && t.genres().stream().noneMatch(usual::contains))
+                    .filter(t -> {
+                        int j = scores.model().indexOf(t.titleId());
+                        return j < 0 || !seen[j];
+                    })
+                    .limit(settings.rowSize() * 4L)
+                    .toList();
+            page.add(new HomeRow("something-different", "Something different", page.fill(outside, t -> reason)));
+        }
+
+        /** The genre mix of the history, each event by its weight (Steck's p(g|u)). */
+        Map<String, Double> historyMix() {
+            List<CatalogTitle> titles = new ArrayList<>();
+            List<Double> weights = new ArrayList<>();
+            List<HistoryEvent> events = scores.events();
+            for (int e = 0; e < events.size(); e++) {
+                titles.add(aligned[scores.indexOfEvent(e)]);
+                weights.add(scores.weightOf(e));
+            }
+            return Calibrator.mix(titles, weights);
+        }
     }
 
-    /** "sci-fi" → "Sci-fi": genre ids are lower-case slugs, headings start with a capital. */
-    static String label(String genre) {
-        return genre.substring(0, 1).toUpperCase(Locale.ROOT) + genre.substring(1);
+    /** "sci-fi" → "Sci-fi": tag ids are lower-case slugs, headings start with a capital. */
+    static String label(String tag) {
+        return tag.substring(0, 1).toUpperCase(Locale.ROOT) + tag.substring(1);
     }
 }

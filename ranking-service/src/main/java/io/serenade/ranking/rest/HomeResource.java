@@ -1,5 +1,6 @@
 package io.serenade.ranking.rest;
 
+import io.serenade.events.GrantedPurposes;
 import io.serenade.events.MaturityRating;
 import io.serenade.ranking.api.HomeView;
 import io.serenade.ranking.api.TitleUpsert;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -20,8 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /**
- * A user's home rows, for the gateway. The gateway passes what the profile says (maturity, stated genres),
- * so ranking never reads another service's data.
+ * A user's home rows, for the gateway. The gateway passes what the profile says (maturity, stated genres,
+ * diversity dial) and the purposes the user granted, so ranking never reads another service's data.
  */
 // Internal: reachable only inside the cluster (network policy); caller verification comes with the
 // consent work (issue 5). Annotated so that deny-unannotated-endpoints covers anything added later.
@@ -36,12 +38,21 @@ public class HomeResource {
         this.home = home;
     }
 
+    /**
+     * The history is used only if the {@value GrantedPurposes#HEADER} header grants the personalization
+     * purpose; otherwise the rows are non-personal and the page's notice says so.
+     */
     @GET
     public Uni<HomeView> home(@PathParam("userId") @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String userId,
+                              @HeaderParam(GrantedPurposes.HEADER) String purposes,
+                              // Text, not double: a malformed number must be a 400 naming it, not a 404.
+                              @QueryParam("diversity") @DefaultValue("0.3")
+                              @Pattern(regexp = "0(\\.[0-9]{1,3})?|1(\\.0{1,3})?", message = "must be a number from 0 to 1") String diversity,
                               @QueryParam("maturity") @DefaultValue("all")
                               @Pattern(regexp = "all|7\\+|13\\+|16\\+|18\\+", message = "must be one of all, 7+, 13+, 16+, 18+") String maturity,
                               @QueryParam("genre") @Size(max = 20, message = "must list at most 20 genres")
                               List<@NotNull @Pattern(regexp = TitleUpsert.TAG, message = "must be a lower-case genre id") String> genre) {
-        return home.home(userId, MaturityRating.fromLabel(maturity), genre == null ? List.of() : genre);
+        return home.home(userId, GrantedPurposes.parse(purposes), MaturityRating.fromLabel(maturity),
+                genre == null ? List.of() : genre, Double.parseDouble(diversity));
     }
 }

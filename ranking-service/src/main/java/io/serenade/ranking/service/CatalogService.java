@@ -29,16 +29,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class CatalogService {
 
     private final TitleRepository titles;
-    private final OnlineState state;
+    private final PopularityCounter popularity;
     private final MutinyEmitter<Record<String, TitleUpserted>> catalogTopic;
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile CatalogSnapshot snapshot = CatalogSnapshot.empty();
     private volatile Instant loadedChange = Instant.MIN;
 
-    public CatalogService(TitleRepository titles, OnlineState state,
+    public CatalogService(TitleRepository titles, PopularityCounter popularity,
                           @Channel(Topics.CATALOG) MutinyEmitter<Record<String, TitleUpserted>> catalogTopic) {
         this.titles = titles;
-        this.state = state;
+        this.popularity = popularity;
         this.catalogTopic = catalogTopic;
     }
 
@@ -72,7 +72,7 @@ public class CatalogService {
                                 return CatalogSnapshot.of(all.stream().map(TitleMapper::toCatalogTitle).toList());
                             });
                 })
-                .flatMap(base -> state.popularity().map(base::withPopularity))
+                .flatMap(base -> popularity.popularity().map(base::withPopularity))
                 .invoke(next -> snapshot = next)
                 .map(CatalogSnapshot::size)
                 .eventually(() -> refreshing.set(false));

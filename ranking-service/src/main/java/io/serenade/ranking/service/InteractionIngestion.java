@@ -1,30 +1,32 @@
 package io.serenade.ranking.service;
 
+import io.serenade.events.InteractionForgotten;
 import io.serenade.events.InteractionRecorded;
+import io.serenade.ranking.recommend.HistoryEvent;
 import io.serenade.ranking.repository.InteractionLogRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.LocalTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Applies interaction events to the online state exactly once: the log insert tells which events are new,
- * and only those move the user's genre weights and the titles' popularity.
+ * Keeps ranking's copy of each user's history and the titles' popularity in step with the topics: new
+ * events are logged and counted exactly once; forgotten events are deleted and their popularity taken back.
  */
 @ApplicationScoped
 public class InteractionIngestion {
 
     private final InteractionLogRepository log;
-    private final OnlineState state;
-    private final CatalogService catalog;
+    private final PopularityCounter popularity;
 
-    public InteractionIngestion(InteractionLogRepository log, OnlineState state, CatalogService catalog) {
+    public InteractionIngestion(InteractionLogRepository log, PopularityCounter popularity) {
         this.log = log;
-        this.state = state;
-        this.catalog = catalog;
+        this.popularity = popularity;
     }
 
     /** Returns how many events were new. Unreadable records (null after failed deserialization) are skipped. */
@@ -33,15 +35,30 @@ public class InteractionIngestion {
                 .filter(Objects::nonNull)
                 .filter(e -> e.eventId() != null && e.userId() != null && e.type() != null && e.occurredAt() != null)
                 .toList();
-        // Were Redis to fail after the insert committed, the redelivered batch would no longer be new and the
-        // state would miss it: the insert commits only after Redis took the increments. (The reverse failure,
-        // Redis applied and the commit lost, re-applies a batch once: rare, and it only nudges weights.)
-        return log.insertNew(readable, fresh -> state.apply(onlyNew(readable, fresh), catalog.snapshot()))
+        // Were Redis to fail after the insert committed, the redelivered batch would no longer be new and
+        // popularity would miss it: the insert commits only after Redis took the increments. (The reverse
+        // failure, Redis applied and the commit lost, counts a batch twice: rare, and it only nudges popularity.)
+        return log.insertNew(readable, fresh -> popularity.apply(onlyNew(readable, fresh), +1))
                 .map(Set::size);
     }
 
-    private static List<InteractionRecorded> onlyNew(List<InteractionRecorded> events, Set<UUID> fresh) {
-        Set<UUID> pending = new java.util.HashSet<>(fresh);
-        return events.stream().filter(e -> pending.remove(e.eventId())).toList();
+    /** Returns how many events were deleted here (a forget may arrive for an event never seen here). */
+    public Uni<Integer> forget(List<InteractionForgotten> batch) {
+        List<InteractionForgotten> readable = batch.stream()
+                .filter(Objects::nonNull)
+                .filter(f -> f.eventId() != null && f.userId() != null)
+                .toList();
+        return log.forget(readable, gone -> popularity.apply(gone, -1)).map(List::size);
+    }
+
+    private static List<HistoryEvent> onlyNew(List<InteractionRecorded> events, Set<UUID> fresh) {
+        Set<UUID> pending = new HashSet<>(fresh);
+        return events.stream().filter(e -> pending.remove(e.eventId())).map(InteractionIngestion::toHistory).toList();
+    }
+
+    static HistoryEvent toHistory(InteractionRecorded e) {
+        LocalTime local = e.context() == null ? null : e.context().localTime();
+        return new HistoryEvent(e.eventId(), e.titleId(), e.type(), e.value(), e.occurredAt(),
+                e.context() == null ? null : e.context().device(), local == null ? null : local.getHour());
     }
 }

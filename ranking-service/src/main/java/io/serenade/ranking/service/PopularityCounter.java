@@ -2,115 +2,80 @@ package io.serenade.ranking.service;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.sortedset.ScoredValue;
-import io.serenade.events.InteractionRecorded;
-import io.serenade.events.InteractionType;
 import io.serenade.ranking.config.RankingConfig;
-import io.serenade.ranking.recommend.CatalogSnapshot;
-import io.serenade.ranking.recommend.CatalogTitle;
+import io.serenade.ranking.recommend.HistoryEvent;
 import io.serenade.ranking.recommend.InteractionWeights;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
-import io.vertx.mutiny.redis.client.Command;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Each user's online state in Redis — genre weights learned from their events and the titles they completed —
- * and title popularity. Shared by every instance, so any instance serves any user with the latest events.
+ * Time-decayed title popularity in Redis, shared by every instance: the cold-start signal and the
+ * "Trending now" row. Decay uses forward decay (Cormode et al. 2009): an event adds
+ * {@code weight × 2^((t − landmark) / halfLife)}, so old counts never need rewriting and the ordering at any
+ * moment equals that of exponentially decayed counts. Users' own state is not here: it is their history,
+ * read from PostgreSQL at request time, so forgetting an event takes effect at once.
  */
 @ApplicationScoped
-public class OnlineState {
+public class PopularityCounter {
 
-    /** What the ranker needs of a user right now. */
-    public record UserState(Map<String, Double> genreWeights, Set<String> completed) {
-    }
+    /**
+     * Scores grow by 2 per half-life after this instant; with a 7-day half-life a double holds ~19 years of
+     * it. Moving the landmark means rescaling the set once (not needed before 2040).
+     */
+    static final Instant LANDMARK = Instant.parse("2026-01-01T00:00:00Z");
 
     private final Redis redis;
     private final ReactiveRedisDataSource redisData;
-    private final String prefix;
+    private final String key;
+    private final double halfLifeSeconds;
 
-    public OnlineState(Redis redis, ReactiveRedisDataSource redisData, RankingConfig config) {
+    public PopularityCounter(Redis redis, ReactiveRedisDataSource redisData, RankingConfig config) {
         this.redis = redis;
         this.redisData = redisData;
-        this.prefix = config.redisPrefix();
+        this.key = config.redisPrefix() + "popularity";
+        this.halfLifeSeconds = config.popularityHalfLife().toSeconds();
     }
 
-    /**
-     * Applies new events (each exactly once: the caller passes only events not applied before) in one
-     * pipelined round trip. Increments are summed per key first, so a batch of 1,000 plays of one user
-     * costs a handful of commands, not thousands.
-     */
-    public Uni<Void> apply(List<InteractionRecorded> events, CatalogSnapshot catalog) {
-        Map<String, Map<String, Double>> genreDeltas = new HashMap<>();
-        Map<String, Set<String>> completed = new HashMap<>();
-        Map<String, Double> popularity = new HashMap<>();
-        for (InteractionRecorded e : events) {
-            if (e.titleId() == null) {
-                continue;
-            }
-            double pop = InteractionWeights.popularity(e.type(), e.value());
-            if (pop != 0) {
-                popularity.merge(e.titleId(), pop, Double::sum);
-            }
-            if (e.type() == InteractionType.COMPLETE) {
-                completed.computeIfAbsent(e.userId(), u -> new HashSet<>()).add(e.titleId());
-            }
-            double taste = InteractionWeights.taste(e.type(), e.value());
-            CatalogTitle title = catalog.get(e.titleId());
-            if (taste != 0 && title != null) {
-                Map<String, Double> deltas = genreDeltas.computeIfAbsent(e.userId(), u -> new HashMap<>());
-                title.genres().forEach(g -> deltas.merge(g, taste, Double::sum));
+    /** Adds (sign +1) or takes back (sign −1) the events' popularity, in one pipelined round trip. */
+    public Uni<Void> apply(List<HistoryEvent> events, int sign) {
+        Map<String, Double> deltas = new HashMap<>();
+        for (HistoryEvent e : events) {
+            double w = InteractionWeights.popularity(e.type(), e.value());
+            if (e.titleId() != null && w != 0) {
+                deltas.merge(e.titleId(), sign * w * growth(e.occurredAt()), Double::sum);
             }
         }
-        List<Request> commands = new ArrayList<>();
-        genreDeltas.forEach((user, deltas) -> deltas.forEach((genre, delta) ->
-                commands.add(Request.cmd(Command.HINCRBYFLOAT).arg(genresKey(user)).arg(genre).arg(delta))));
-        completed.forEach((user, titles) -> {
-            Request sadd = Request.cmd(Command.SADD).arg(completedKey(user));
-            titles.forEach(sadd::arg);
-            commands.add(sadd);
-        });
-        popularity.forEach((title, delta) ->
-                commands.add(Request.cmd(Command.ZINCRBY).arg(popularityKey()).arg(delta).arg(title)));
-        if (commands.isEmpty()) {
+        if (deltas.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        List<Request> commands = new ArrayList<>(deltas.size());
+        deltas.forEach((title, delta) -> commands.add(Request.cmd(Command.ZINCRBY).arg(key).arg(delta).arg(title)));
         return redis.batch(commands).replaceWithVoid();
     }
 
-    public Uni<UserState> read(String userId) {
-        Uni<Map<String, Double>> genres = redisData.hash(Double.class).hgetall(genresKey(userId));
-        Uni<Set<String>> done = redisData.set(String.class).smembers(completedKey(userId));
-        return Uni.combine().all().unis(genres, done).with(UserState::new);
-    }
-
+    /** Decayed popularity per title as of now, in "events per half-life" units. */
     public Uni<Map<String, Double>> popularity() {
-        return redisData.sortedSet(String.class).zrangeWithScores(popularityKey(), 0, -1).map(scored -> {
+        double now = growth(Instant.now());
+        return redisData.sortedSet(String.class).zrangeWithScores(key, 0, -1).map(scored -> {
             Map<String, Double> byTitle = new HashMap<>(scored.size() * 2);
             for (ScoredValue<String> s : scored) {
-                byTitle.put(s.value(), s.score());
+                byTitle.put(s.value(), Math.max(0, s.score() / now));
             }
             return byTitle;
         });
     }
 
-    String genresKey(String userId) {
-        return prefix + "u:" + userId + ":genres";
+    double growth(Instant at) {
+        return Math.pow(2, Duration.between(LANDMARK, at).toSeconds() / halfLifeSeconds);
     }
-
-    String completedKey(String userId) {
-        return prefix + "u:" + userId + ":completed";
-    }
-
-    String popularityKey() {
-        return prefix + "popularity";
-    }
-
 }

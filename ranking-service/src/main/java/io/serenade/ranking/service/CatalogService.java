@@ -46,6 +46,11 @@ public class CatalogService {
         return snapshot;
     }
 
+    /** When the catalog last changed as loaded here: equal values mean the same titles. */
+    public Instant titlesVersion() {
+        return loadedChange;
+    }
+
     /** True once a snapshot has been loaded from the database (readiness waits for it). */
     public boolean loaded() {
         return loadedChange != Instant.MIN;

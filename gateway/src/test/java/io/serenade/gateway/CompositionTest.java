@@ -54,6 +54,7 @@ class CompositionTest {
     private static volatile String consentPurposes;
     private static volatile int forgetStatus;
     private static volatile int trainingStatus;
+    private static volatile int pageTitles;
 
     record Seen(String method, String path, String query, String purposes) {
     }
@@ -79,6 +80,7 @@ class CompositionTest {
                 {"purpose": "notifications", "state": "NOT_SET"}""";
         forgetStatus = 204;
         trainingStatus = 202;
+        pageTitles = 0;
     }
 
     @AfterAll
@@ -105,6 +107,16 @@ class CompositionTest {
         assertThat(home.query()).contains("maturity=12", "genre=drama", "genre=jazz", "diversity=0.7");
         only("GET", "/internal/users/" + user + "/consents");
         only("GET", "/internal/users/" + user + "/profile");
+    }
+
+    @Test
+    void aPageOfMoreThanAHundredTitlesAsksForArtworkInChunksOfAHundred() {
+        pageTitles = 230;
+        String user = UUID.randomUUID().toString();
+        given().auth().oauth2(Tokens.user(user)).get("/api/v1/me/home").then().statusCode(200)
+                .body("rows[0].items.size()", equalTo(230));
+        assertThat(SEEN.stream().filter(s -> s.method().equals("POST") && s.path().equals("/internal/choices")).count())
+                .as("230 titles: 100 + 100 + 30").isEqualTo(3);
     }
 
     @Test
@@ -215,7 +227,7 @@ class CompositionTest {
                         ? "{\"userId\": \"someone-else\", \"purposes\": [{\"purpose\": \"personalization\", \"state\": \"GRANTED\"}]}"
                         : "{\"userId\": \"" + userId + "\", \"policyVersion\": \"2025-01\", \"purposes\": [" + consentPurposes + "]}");
             }
-            case "GET home" -> send(exchange, 200, home(userId));
+            case "GET home" -> send(exchange, 200, pageTitles > 0 ? bigHome(userId, pageTitles) : home(userId));
             case "GET search" -> send(exchange, 200, """
                     {"query": "jazz age", "personalized": true, "results": [{"titleId": "t-1", "name": "One", "genres": ["jazz"],
                      "maturityRating": "all", "score": 0.8, "relevance": 0.9, "personal": 0.4, "reasons": ["Matches the title"]}]}""");
@@ -229,6 +241,19 @@ class CompositionTest {
                     : "{\"type\": \"urn:serenade:problem:conflict\", \"title\": \"Conflict\", \"status\": 409, \"detail\": \"a training is running\"}");
             default -> send(exchange, 404, "{\"status\": 404, \"title\": \"Not Found\"}");
         }
+    }
+
+    /** A page of one row with {@code titles} titles t-0, t-1, … */
+    private static String bigHome(String userId, int titles) {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < titles; i++) {
+            items.append(i == 0 ? "" : ",").append("""
+                    {"titleId": "t-%d", "name": "T", "genres": [], "maturityRating": "all", "score": 0.5,
+                     "reason": {"code": "trending", "text": "Trending now", "personal": false}}""".formatted(i));
+        }
+        return """
+                {"userId": "%s", "personalized": false, "generatedAt": "2025-03-01T10:00:00Z",
+                 "rows": [{"id": "trending", "heading": "Trending now", "items": [%s]}]}""".formatted(userId, items);
     }
 
     private static String home(String userId) {

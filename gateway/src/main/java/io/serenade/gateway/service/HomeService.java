@@ -8,6 +8,7 @@ import io.serenade.gateway.client.Downstream;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,8 @@ public class HomeService {
     private final Downstream downstream;
     private final ConsentLookup consents;
 
+    static final int MAX_TITLES_PER_CHOICE = 100;
+
     public HomeService(Downstream downstream, ConsentLookup consents) {
         this.downstream = downstream;
         this.consents = consents;
@@ -35,8 +38,24 @@ public class HomeService {
                     return downstream.home(userId, settings.maturity(), settings.genres(), settings.diversity(),
                             profileAndGrants.getItem2());
                 })
-                .flatMap(rows -> downstream.artwork(new ArtworkChoices.Request(userId, titleIds(rows), context))
-                        .map(choices -> compose(rows, choices)));
+                .flatMap(rows -> artwork(userId, titleIds(rows), context).map(choices -> compose(rows, choices)));
+    }
+
+    /**
+     * One artwork choice per title. artwork-service takes at most {@value #MAX_TITLES_PER_CHOICE} titles per call
+     * (its latency target is per call), and a full page has more: the calls go out in parallel.
+     */
+    private Uni<ArtworkChoices.Response> artwork(String userId, List<String> titles, InteractionContext context) {
+        if (titles.isEmpty()) {
+            return Uni.createFrom().item(new ArtworkChoices.Response(List.of()));
+        }
+        List<Uni<ArtworkChoices.Response>> calls = new ArrayList<>();
+        for (int from = 0; from < titles.size(); from += MAX_TITLES_PER_CHOICE) {
+            List<String> chunk = titles.subList(from, Math.min(titles.size(), from + MAX_TITLES_PER_CHOICE));
+            calls.add(downstream.artwork(new ArtworkChoices.Request(userId, List.copyOf(chunk), context)));
+        }
+        return Uni.join().all(calls).andFailFast().map(responses -> new ArtworkChoices.Response(
+                responses.stream().flatMap(r -> r.choices().stream()).toList()));
     }
 
     private static List<String> titleIds(RankingHome rows) {

@@ -23,6 +23,7 @@ public final class Main {
         switch (args[0]) {
             case "seed" -> DemoSeed.main(rest);
             case "ingest" -> io.serenade.bench.ingest.IngestBenchmark.main(rest);
+            case "eval-recs" -> io.serenade.bench.eval.EvalRecs.main(rest);
             case "token" -> System.out.println(new Keycloak(Options.parse(rest)).token(Options.parse(rest).get("user", "alice")));
             default -> {
                 System.err.println("unknown tool " + args[0]);

@@ -70,13 +70,13 @@ public final class RankingMetrics {
 
     /**
      * Σ over hits in the first k of precision at that hit's rank, divided by |relevant|: Microsoft Recommenders'
-     * {@code map} (their {@code map_at_k} before release 1.2), the MAP of their published MovieLens tables.
+     * {@code map} (older releases named it {@code map_at_k}), the MAP of their published MovieLens table.
      */
     public static double averagePrecision(int[] ranked, IntPredicate relevant, int relevantCount, int k) {
         return relevantCount <= 0 ? 0 : precisionSum(ranked, relevant, k) / relevantCount;
     }
 
-    /** The same sum divided by min(|relevant|, k): Microsoft Recommenders' {@code map_at_k} from release 1.2. */
+    /** The same sum divided by min(|relevant|, k): Microsoft Recommenders' current {@code map_at_k}. */
     public static double averagePrecisionAtK(int[] ranked, IntPredicate relevant, int relevantCount, int k) {
         return relevantCount <= 0 ? 0 : precisionSum(ranked, relevant, k) / Math.min(relevantCount, k);
     }

@@ -80,6 +80,40 @@ curl -fsS -o /dev/null -X PUT -H "Authorization: Bearer $ALICE" -H 'Content-Type
   -d '{"consents": {"experimentation": "WITHDRAWN"}}' "$API/me/consents"
 check "alice withdraws it again, and the ledger shows both decisions" \
   test "$(curl -fsS -H "Authorization: Bearer $ALICE" "$API/me/consents/history?size=2" | jq -r '[.items[].state] | join(",")')" = "WITHDRAWN,GRANTED"
+
+# Exact explanations: every personal score splits into the user's own events; the shares sum to 1.
+home="$(curl -fsS -H "Authorization: Bearer $ALICE" "$API/me/home")"
+check "alice's top picks cite her own events, with shares that sum to 1" test "$(jq '
+  [.rows[] | select(.id == "top-picks") | .items[].explanation | select(. != null)
+   | ((([.because[].share] | add) + .otherShare) - 1 | fabs < 1e-6) and (.because | length > 0)]
+  | (length > 0 and all)' <<<"$home")" = true
+cited="$(jq -r '[.rows[].items[].explanation.because[]?.eventId] | first' <<<"$home")"
+check "bob cannot forget alice's event: 404" test "$(status_of -X DELETE -H "Authorization: Bearer $BOB" "$API/me/history/$cited")" = 404
+check "alice forgets the event cited first: 204" test "$(status_of -X DELETE -H "Authorization: Bearer $ALICE" "$API/me/history/$cited")" = 204
+not_cited() {
+  ! curl -fsS -H "Authorization: Bearer $ALICE" "$API/me/home" | jq -e --arg id "$cited" 'any(.rows[].items[].explanation.because[]?; .eventId == $id)' >/dev/null
+}
+wait_forgotten() { for _ in $(seq 1 50); do not_cited && return 0; sleep 0.2; done; return 1; }
+check "the forgotten event is cited nowhere on her next pages (within 10 s)" wait_forgotten
+
+# Personalized search tolerates a typo: two letters of a title's name swapped.
+ADMIN="$(token serenade-admin admin-serenade)"
+# A title alice's maturity (16+) allows, whose name has a word of at least 5 letters.
+picked="$(curl -fsS -H "Authorization: Bearer $ADMIN" "$API/admin/titles?size=100" | jq -c '[.[]
+  | select(.maturityRating != "18+" and ([.name | splits("[^A-Za-z]+") | select(length >= 5)] | length > 0))][0]')"
+title_id="$(jq -r .titleId <<<"$picked")"
+name="$(jq -r .name <<<"$picked")"
+word="$(jq -rn --arg n "$name" '[$n | splits("[^A-Za-z]+") | select(length >= 5)] | first')"
+typo="${name/$word/${word:0:2}${word:3:1}${word:2:1}${word:4}}"
+check "search for '$typo' finds '$name' among the first 3" \
+  test "$(curl -fsS -G -H "Authorization: Bearer $ALICE" --data-urlencode "q=$typo" "$API/me/search" | jq --arg t "$title_id" '[.results[:3][].titleId] | index($t) != null')" = true
+
+CAROL="$(token carol carol-serenade)"
+carol_home="$(curl -fsS -H "Authorization: Bearer $CAROL" "$API/me/home")"
+check "carol, who did not allow personalization, gets a non-personal page that says so" \
+  test "$(jq '(.personalized == false) and (.notice | test("personalization")) and ([.rows[].items[].reason.personal] | any | not)' <<<"$carol_home")" = true
+check "the served model is versioned with held-out metrics" \
+  test "$(curl -fsS -H "Authorization: Bearer $ADMIN" "$API/admin/models" | jq '[.[] | select(.status == "ready")][0].metrics | has("ndcg@10")')" = true
 check "no token: 401" test "$(status_of "$API/me/home")" = 401
 check "a user on an admin route: 403" test "$(status_of -H "Authorization: Bearer $ALICE" "$API/admin/titles")" = 403
 check "a malformed event: 400 problem+json" \

@@ -35,16 +35,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DemoSeed {
 
-    record DemoUser(String name, Map<String, Object> profile, List<String> genres, int events) {
+    record DemoUser(String name, Map<String, Object> profile, List<String> genres, int events, List<String> grants) {
     }
 
+    /** Carol does not allow personalization: her page shows what a user who says no gets. */
     static final List<DemoUser> USERS = List.of(
             new DemoUser("alice", profile("Alice", "en-GB", "Europe/London", "16+", List.of("sci-fi", "drama")),
-                    List.of("sci-fi", "thriller", "drama"), 120),
+                    List.of("sci-fi", "thriller", "drama"), 120, List.of("personalization", "artwork-personalization")),
             new DemoUser("bob", profile("Bob", "en-US", "America/New_York", "13+", List.of("comedy", "family")),
-                    List.of("comedy", "animation", "family"), 90),
+                    List.of("comedy", "animation", "family"), 90, List.of("personalization", "artwork-personalization")),
             new DemoUser("carol", profile("Carol", "fr-FR", "Europe/Paris", "18+", List.of("documentary", "crime")),
-                    List.of("documentary", "crime", "mystery"), 100));
+                    List.of("documentary", "crime", "mystery"), 100, List.of("artwork-personalization")));
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -78,7 +79,7 @@ public final class DemoSeed {
         }
         System.out.printf("seed: %d background events for %d listeners, histories for %s in %.1f s%n", background,
                 listeners, USERS.stream().map(DemoUser::name).toList(), (System.nanoTime() - t0) / 1e9);
-        seeder.awaitPersonalizedHome("alice");
+        seeder.trainAndAwaitPersonalizedHome("alice");
     }
 
     private void catalog(DemoCatalog catalog) throws Exception {
@@ -141,6 +142,9 @@ public final class DemoSeed {
     private void user(DemoUser user, DemoHistories histories, long seed) throws Exception {
         String token = keycloak.token(user.name());
         send(token, "PUT", "/api/v1/me/profile", user.profile());
+        Map<String, String> grants = new LinkedHashMap<>();
+        user.grants().forEach(p -> grants.put(p, "GRANTED"));
+        send(token, "PUT", "/api/v1/me/consents", Map.of("consents", grants, "source", "api"));
         List<InteractionRecorded> events = histories.history(user.name(), user.genres(), user.events(),
                 (String) user.profile().get("timeZone"), seed);
         for (int from = 0; from < events.size(); from += 100) {
@@ -175,29 +179,58 @@ public final class DemoSeed {
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        // A 503 is the suite saying "not yet" (a service still warming up, a broker's first metadata fetch):
+        // retry as a client would, after Retry-After. Every request here is idempotent.
+        for (int attempt = 1; r.statusCode() == 503 && attempt <= 5; attempt++) {
+            Thread.sleep(1000L * Math.max(1, r.headers().firstValue("Retry-After").map(Long::parseLong).orElse(2L)));
+            r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
         if (r.statusCode() >= 300) {
             throw new IllegalStateException(method + " " + path + ": " + r.statusCode() + " " + r.body());
         }
         return json.readTree(r.body());
     }
 
-    /** Waits until the suite has applied the seed: alice's home page is personalized and full. */
-    private void awaitPersonalizedHome(String user) throws Exception {
+    /**
+     * Trains a model on the seeded events (through the admin API, as an operator would) and waits until alice's
+     * home page is personalized. Events reach ranking asynchronously, so a training that ran too early is
+     * simply run again.
+     */
+    private void trainAndAwaitPersonalizedHome(String user) throws Exception {
+        String admin = keycloak.token("serenade-admin");
         String token = keycloak.token(user);
-        long deadline = System.currentTimeMillis() + 120_000;
+        long deadline = System.currentTimeMillis() + 180_000;
         while (System.currentTimeMillis() < deadline) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/me/home"))
-                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 200) {
-                JsonNode home = json.readTree(r.body());
-                if (home.path("personalized").asBoolean() && home.path("rows").size() >= 3) {
-                    System.out.printf("seed: %s's home page has %d rows%n", user, home.path("rows").size());
-                    return;
-                }
+            HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/admin/models/training"))
+                    .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (started.statusCode() != 202 && started.statusCode() != 409) {
+                throw new IllegalStateException("starting a training: " + started.statusCode() + " " + started.body());
             }
-            Thread.sleep(1000);
+            JsonNode training;
+            do {
+                Thread.sleep(1000);
+                training = get(admin, "/api/v1/admin/models/training");
+            } while ("running".equals(training.path("state").asText()) && System.currentTimeMillis() < deadline);
+            JsonNode home = get(token, "/api/v1/me/home");
+            if (home.path("personalized").asBoolean() && home.path("rows").size() >= 3) {
+                JsonNode latest = get(admin, "/api/v1/admin/models").path(0);
+                System.out.printf("seed: model %s trained (%s); %s's home page has %d rows%n",
+                        training.path("servingModelId").asText(), latest.path("metrics"), user, home.path("rows").size());
+                return;
+            }
+            Thread.sleep(2000);
         }
-        throw new IllegalStateException("the suite did not apply the seed within 120 s: " + user + "'s home is not personalized");
+        throw new IllegalStateException("the suite did not apply the seed within 180 s: " + user + "'s home is not personalized");
+    }
+
+    private JsonNode get(String token, String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + ": " + r.statusCode() + " " + r.body());
+        }
+        return json.readTree(r.body());
     }
 
     private static Map<String, Object> profile(String name, String locale, String zone, String maturity, List<String> genres) {

@@ -153,6 +153,13 @@ public class ModelService {
         parameters.put("contentWeight", config.contentWeight());
         parameters.put("contentNeighbours", config.contentNeighbours());
         parameters.put("evaluationUsers", config.evaluationUsers());
+        int maxTitles = Math.min(config.maxTitles(), titlesTheHeapHolds(Runtime.getRuntime().maxMemory()));
+        parameters.put("maxTitlesByHeap", maxTitles);
+        if (maxTitles < config.maxTitles()) {
+            Log.warnf("training %s: the heap (%d MB) holds EASE for at most %d titles, not %d; the others are left"
+                    + " to the content model (give the service more heap to lift this)", modelId,
+                    Runtime.getRuntime().maxMemory() >> 20, maxTitles, config.maxTitles());
+        }
         try {
             versions.started(modelId, "ease+content", startedAt, windowFrom, startedAt, parameters);
             report(modelId, startedAt, "catalog", 0);
@@ -167,7 +174,7 @@ public class ModelService {
             long total = Math.max(1, data.count(windowFrom));
             ModelBuilder.Positives positives = data.positives(windowFrom, index,
                     rows -> report(modelId, startedAt, "read", 0.1 * Math.min(1, rows / (double) total)));
-            ModelBuilder.Params params = new ModelBuilder.Params(config.lambda(), config.minUsersPerTitle(), config.maxTitles(),
+            ModelBuilder.Params params = new ModelBuilder.Params(config.lambda(), config.minUsersPerTitle(), maxTitles,
                     config.contentWeight(), config.contentNeighbours(), config.evaluationUsers(), modelId.hashCode());
             ModelBuilder.Result result = ModelBuilder.build(modelId, startedAt, titles, positives, params,
                     (stage, f) -> report(modelId, startedAt, stage, 0.1 + 0.9 * f));
@@ -190,6 +197,15 @@ public class ModelService {
         } finally {
             running.set(null);
         }
+    }
+
+    /**
+     * How many titles an EASE training fits in this heap: it peaks at three n × n double matrices (24 n²
+     * bytes), and the served model, the previous one and the requests need room too, so it takes at most
+     * half the heap. Better fewer titles than an OutOfMemoryError that takes the service down.
+     */
+    static int titlesTheHeapHolds(long maxHeapBytes) {
+        return (int) Math.sqrt(maxHeapBytes * 0.5 / 24);
     }
 
     /** Updates the progress; logs each tenth so an operator can follow a long training in the log. */

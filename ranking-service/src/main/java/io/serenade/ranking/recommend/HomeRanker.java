@@ -143,6 +143,13 @@ public final class HomeRanker {
         final double[] popularity;
         final double[] blended;
         final boolean[] seen;
+        /**
+         * Per model index: may never be shown (watched, completed, too mature, not in the catalog), or already
+         * on this page. Arrays, because every personal row tests all titles and hashing 10,000 ids per row
+         * was most of a page's time.
+         */
+        final boolean[] blocked;
+        final boolean[] used;
 
         PersonalRows(Page page, PersonalScores scores) {
             this.page = page;
@@ -163,19 +170,38 @@ public final class HomeRanker {
                     seen[i] = true;
                 }
             }
+            this.blocked = new boolean[n];
+            this.used = new boolean[n];
+            for (int j = 0; j < n; j++) {
+                blocked[j] = seen[j] || !page.showable(aligned[j]);
+            }
+        }
+
+        /** Adds a row to the page if it is full enough, and marks its titles as used here too. */
+        boolean add(HomeRow row) {
+            if (!page.add(row)) {
+                return false;
+            }
+            for (HomeRow.Item item : row.items()) {
+                int j = scores.model().indexOf(item.title().titleId());
+                if (j >= 0) {
+                    used[j] = true;
+                }
+            }
+            return true;
         }
 
         void build() {
             topPicks();
             becauseYouWatched();
-            page.add(new HomeRow("trending", "Trending now", page.fill(page.request.catalog().popular(), t -> Reason.trending())));
+            add(new HomeRow("trending", "Trending now", page.fill(page.request.catalog().popular(), t -> Reason.trending())));
             themeRows();
             newForYou();
             somethingDifferent();
         }
 
         boolean eligible(int j) {
-            return !seen[j] && page.showable(aligned[j]);
+            return !blocked[j] && !used[j];
         }
 
         HomeRow.Item personalItem(int j, Reason reason) {
@@ -203,7 +229,7 @@ public final class HomeRanker {
                 String because = item.explanation().because().isEmpty() ? null : item.explanation().because().get(0).titleName();
                 items.add(new HomeRow.Item(item.title(), item.score(), Reason.topPick(because), item.explanation()));
             }
-            page.add(new HomeRow("top-picks", "Top picks for you", items));
+            add(new HomeRow("top-picks", "Top picks for you", items));
         }
 
         /** One row per recent, liked title: what the model puts next to it alone. */
@@ -234,7 +260,7 @@ public final class HomeRanker {
                     items.add(new HomeRow.Item(aligned[j], single[j], Reason.becauseYouWatched(aligned[source].name()),
                             scores.explainSingle(e, j, 0, aligned)));
                 }
-                if (page.add(new HomeRow("because-" + event.titleId(), "Because you watched " + aligned[source].name(), items))) {
+                if (add(new HomeRow("because-" + event.titleId(), "Because you watched " + aligned[source].name(), items))) {
                     made++;
                 }
             }
@@ -264,7 +290,7 @@ public final class HomeRanker {
                 for (int j : best) {
                     items.add(personalItem(j, Reason.theme(theme)));
                 }
-                if (page.add(new HomeRow("theme-" + theme, label(theme) + " stories for you", items))) {
+                if (add(new HomeRow("theme-" + theme, label(theme) + " stories for you", items))) {
                     made++;
                 }
             }
@@ -279,7 +305,7 @@ public final class HomeRanker {
             for (int j : best) {
                 items.add(personalItem(j, Reason.newForYou()));
             }
-            page.add(new HomeRow("new-for-you", "New for you", items));
+            add(new HomeRow("new-for-you", "New for you", items));
         }
 
         /** Popular titles none of whose genres is among the user's usual ones. */
@@ -306,7 +332,7 @@ public final class HomeRanker {
                     })
                     .limit(settings.rowSize() * 4L)
                     .toList();
-            page.add(new HomeRow("something-different", "Something different", page.fill(outside, t -> reason)));
+            add(new HomeRow("something-different", "Something different", page.fill(outside, t -> reason)));
         }
 
         /** The genre mix of the history, each event by its weight (Steck's p(g|u)). */

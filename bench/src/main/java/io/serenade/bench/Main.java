@@ -24,6 +24,8 @@ public final class Main {
             case "seed" -> DemoSeed.main(rest);
             case "ingest" -> io.serenade.bench.ingest.IngestBenchmark.main(rest);
             case "eval-recs" -> io.serenade.bench.eval.EvalRecs.main(rest);
+            case "recs-jmh" -> io.serenade.bench.recs.RecsJmh.main(rest);
+            case "train-bench" -> io.serenade.bench.recs.TrainBench.main(rest);
             case "token" -> System.out.println(new Keycloak(Options.parse(rest)).token(Options.parse(rest).get("user", "alice")));
             default -> {
                 System.err.println("unknown tool " + args[0]);

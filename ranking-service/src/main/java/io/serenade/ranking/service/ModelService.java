@@ -38,6 +38,11 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class ModelService {
 
+    /** Measured upper bound of what reading one interaction for training keeps on the heap. */
+    static final int BYTES_PER_INTERACTION = 200;
+    /** Below this many EASE titles a training is not worth its cost: the previous model stays. */
+    static final int MIN_TITLES = 100;
+
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
     /** A model with the catalog snapshot laid out in its index order; rebuilt when either changes. */
@@ -153,15 +158,21 @@ public class ModelService {
         parameters.put("contentWeight", config.contentWeight());
         parameters.put("contentNeighbours", config.contentNeighbours());
         parameters.put("evaluationUsers", config.evaluationUsers());
-        int maxTitles = Math.min(config.maxTitles(), titlesTheHeapHolds(Runtime.getRuntime().maxMemory()));
-        parameters.put("maxTitlesByHeap", maxTitles);
-        if (maxTitles < config.maxTitles()) {
-            Log.warnf("training %s: the heap (%d MB) holds EASE for at most %d titles, not %d; the others are left"
-                    + " to the content model (give the service more heap to lift this)", modelId,
-                    Runtime.getRuntime().maxMemory() >> 20, maxTitles, config.maxTitles());
-        }
         try {
+            long total = data.count(windowFrom);
+            long heap = Runtime.getRuntime().maxMemory();
+            int maxTitles = Math.min(config.maxTitles(), titlesTheHeapHolds(heap, total));
+            parameters.put("maxTitlesByHeap", maxTitles);
             versions.started(modelId, "ease+content", startedAt, windowFrom, startedAt, parameters);
+            if (maxTitles < MIN_TITLES) {
+                throw new IllegalStateException("the heap (" + (heap >> 20) + " MB) cannot hold " + total
+                        + " interactions and a useful model; give ranking-service more heap or a shorter training window");
+            }
+            if (maxTitles < config.maxTitles()) {
+                Log.warnf("training %s: the heap (%d MB) holds EASE for at most %d titles next to %d interactions, not %d;"
+                        + " the others are left to the content model (give the service more heap to lift this)", modelId,
+                        heap >> 20, maxTitles, total, config.maxTitles());
+            }
             report(modelId, startedAt, "catalog", 0);
             // Titles added since the last scheduled refresh take part too. The refresh reads through Hibernate
             // Reactive, which needs a Vert.x context: this thread borrows one and waits.
@@ -171,9 +182,8 @@ public class ModelService {
             for (int i = 0; i < titles.size(); i++) {
                 index.put(titles.get(i).titleId(), i);
             }
-            long total = Math.max(1, data.count(windowFrom));
             ModelBuilder.Positives positives = data.positives(windowFrom, index,
-                    rows -> report(modelId, startedAt, "read", 0.1 * Math.min(1, rows / (double) total)));
+                    rows -> report(modelId, startedAt, "read", 0.1 * Math.min(1, rows / (double) Math.max(1, total))));
             ModelBuilder.Params params = new ModelBuilder.Params(config.lambda(), config.minUsersPerTitle(), maxTitles,
                     config.contentWeight(), config.contentNeighbours(), config.evaluationUsers(), modelId.hashCode());
             ModelBuilder.Result result = ModelBuilder.build(modelId, startedAt, titles, positives, params,
@@ -200,12 +210,15 @@ public class ModelService {
     }
 
     /**
-     * How many titles an EASE training fits in this heap: it peaks at three n × n double matrices (24 n²
-     * bytes), and the served model, the previous one and the requests need room too, so it takes at most
-     * half the heap. Better fewer titles than an OutOfMemoryError that takes the service down.
+     * How many titles an EASE training fits in this heap next to its data: it takes at most half the heap
+     * (the served model, the previous one and the requests need the rest); the interactions read cost about
+     * {@value #BYTES_PER_INTERACTION} bytes each while training (boxed map entries and per-user lists), and
+     * EASE peaks at three n × n double matrices (24 n² bytes). Better fewer titles, or no training, than an
+     * OutOfMemoryError that takes the service down.
      */
-    static int titlesTheHeapHolds(long maxHeapBytes) {
-        return (int) Math.sqrt(maxHeapBytes * 0.5 / 24);
+    static int titlesTheHeapHolds(long maxHeapBytes, long interactions) {
+        double left = maxHeapBytes * 0.5 - (double) BYTES_PER_INTERACTION * interactions;
+        return left <= 0 ? 0 : (int) Math.sqrt(left / 24);
     }
 
     /** Updates the progress; logs each tenth so an operator can follow a long training in the log. */

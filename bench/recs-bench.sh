@@ -34,7 +34,7 @@ if [[ "$WHAT" == all || "$WHAT" == jmh ]]; then
   echo "== JMH: score + explain top-100, and a home page (10,000 titles; history 50 and 500)"
   # shellcheck disable=SC2086
   java -jar "$RUN_JAR" recs-jmh --bench "${JMH_BENCH:-scoreAndExplainTop100|homePage}" --forks 1 --warmups 3 --iterations 5 --time 5 --heap "$HEAP" ${JMH_ARGS:-} \
-    | grep -Ev '^# (Warmup|Measurement|Timeout|Threads|Benchmark mode|VM invoker|VM options|Blackhole)'
+    | grep --line-buffered -Ev '^# (Warmup|Measurement|Timeout|Threads|Benchmark mode|VM invoker|VM options|Blackhole)'
 fi
 
 if [[ "$WHAT" == all || "$WHAT" == train ]]; then

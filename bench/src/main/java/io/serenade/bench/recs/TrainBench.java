@@ -1,6 +1,7 @@
 package io.serenade.bench.recs;
 
 import io.serenade.bench.Options;
+import com.sun.management.OperatingSystemMXBean;
 import io.serenade.ranking.recommend.ModelBuilder;
 
 import java.lang.management.GarbageCollectorMXBean;
@@ -47,12 +48,16 @@ public final class TrainBench {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
                         .collect(Collectors.joining(", ")));
-        System.out.printf(Locale.ROOT, "%-6s %-6s %8s %8s %10s %8s %8s %8s %8s %10s %11s %4s  %s%n", "titles", "run",
-                "prepare", "gram", "inverse", "weights", "content", "evaluate", "total s", "peak MiB", "postGC MiB", "gcs",
-                "metrics");
+        System.out.printf(Locale.ROOT, "%-6s %-4s %8s %8s %10s %8s %8s %8s %8s %8s %10s %11s %4s  %s%n", "titles", "run",
+                "prepare", "gram", "inverse", "weights", "content", "evaluate", "total s", "cpu s", "peak MiB",
+                "postGC MiB", "gcs", "metrics");
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int run = 1; run <= runs; run++) {
             // Start each run from a collected heap, so the peak is this run's.
             System.gc();
+            // CPU seconds of the whole process (EJML's worker threads, GC): on a shared machine wall time also
+            // counts other processes' turns, CPU time much less so.
+            long cpu = os.getProcessCpuTime();
             StageClock clock = StageClock.start();
             ModelBuilder.Result result;
             long peak;
@@ -62,6 +67,7 @@ public final class TrainBench {
                 result = ModelBuilder.build("train-bench", SyntheticCatalog.NOW, data.titles(), data.positives(),
                         SyntheticCatalog.PARAMS, clock);
                 clock.stop();
+                cpu = os.getProcessCpuTime() - cpu;
                 peak = heap.peakBytes();
                 afterGc = heap.peakAfterGcBytes();
                 gcs = heap.collections();
@@ -70,9 +76,9 @@ public final class TrainBench {
                 System.err.printf("warning: only %d of %d titles entered EASE%n", result.easeTitles(), titles);
             }
             Map<String, Double> s = clock.seconds();
-            System.out.printf(Locale.ROOT, "%-6d %-6d %8.2f %8.2f %10.2f %8.2f %8.2f %8.2f %8.2f %10d %11d %4d  %s%n",
+            System.out.printf(Locale.ROOT, "%-6d %-4d %8.2f %8.2f %10.2f %8.2f %8.2f %8.2f %8.2f %8.2f %10d %11d %4d  %s%n",
                     titles, run, s.get("prepare"), s.get("gram"), s.get("cholesky+inverse"), s.get("weights"),
-                    s.get("content"), s.get("evaluate"), s.get("total"), peak >> 20, afterGc >> 20, gcs,
+                    s.get("content"), s.get("evaluate"), s.get("total"), cpu / 1e9, peak >> 20, afterGc >> 20, gcs,
                     metrics(result.metrics()));
         }
     }

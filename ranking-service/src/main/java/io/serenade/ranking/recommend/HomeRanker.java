@@ -150,6 +150,8 @@ public final class HomeRanker {
          */
         final boolean[] blocked;
         final boolean[] used;
+        /** The genre mix of the history (Steck's p(g|u)): calibration's target and the "usual" genres. */
+        final Map<String, Double> historyMix;
 
         PersonalRows(Page page, PersonalScores scores) {
             this.page = page;
@@ -175,6 +177,7 @@ public final class HomeRanker {
             for (int j = 0; j < n; j++) {
                 blocked[j] = seen[j] || !page.showable(aligned[j]);
             }
+            this.historyMix = historyMix();
         }
 
         /** Adds a row to the page if it is full enough, and marks its titles as used here too. */
@@ -221,7 +224,7 @@ public final class HomeRanker {
                 relevance[j] = blended[j] / max;
                 novelty[j] = 1 - popularity[j];
             }
-            List<Integer> chosen = Calibrator.rerank(candidates, relevance, novelty, aligned, historyMix(),
+            List<Integer> chosen = Calibrator.rerank(candidates, relevance, novelty, aligned, historyMix,
                     page.request.diversity(), settings.rowSize());
             List<HomeRow.Item> items = new ArrayList<>();
             for (int j : chosen) {
@@ -310,7 +313,7 @@ public final class HomeRanker {
 
         /** Popular titles none of whose genres is among the user's usual ones. */
         void somethingDifferent() {
-            Map<String, Double> mix = historyMix();
+            Map<String, Double> mix = historyMix;
             List<String> usual = new ArrayList<>();
             double covered = 0;
             for (Map.Entry<String, Double> g : mix.entrySet().stream()

@@ -5,6 +5,7 @@ import io.serenade.ranking.recommend.model.ItemItemModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -67,7 +68,7 @@ public final class PersonalScores {
 
     /** The events that carry weight, with their weights, in history order. */
     public List<HistoryEvent> events() {
-        return List.copyOf(events);
+        return Collections.unmodifiableList(events);
     }
 
     public double weightOf(int eventPosition) {

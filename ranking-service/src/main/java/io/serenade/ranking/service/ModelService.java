@@ -90,11 +90,6 @@ public class ModelService {
         trainer.shutdownNow();
     }
 
-    /** The current model, or null before the first training finished. */
-    public ServingModel current() {
-        return current;
-    }
-
     /** The current model aligned with this catalog snapshot, or null before the first training finished. */
     public Aligned aligned(CatalogSnapshot snapshot) {
         ServingModel model = current;

@@ -5,7 +5,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.path.json.config.JsonPathConfig;
+import io.serenade.events.GrantedPurposes;
+import io.serenade.events.Purposes;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -28,6 +29,8 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTestResource(TestTopics.class)
 class ChoiceResourceTest {
 
+    private static final String CONSENTED = GrantedPurposes.parse(Purposes.ARTWORK_PERSONALIZATION).header();
+
     private final RedisDataSource redis;
 
     ChoiceResourceTest(RedisDataSource redis) {
@@ -35,20 +38,19 @@ class ChoiceResourceTest {
     }
 
     @Test
-    void aUserSeesTheSameVariantEveryTimeWithAFreshImpressionId() {
+    void aConsentingUserSeesTheSameVariantEveryTimeWithAFreshImpressionId() {
         String title = Variants.id("t");
         List<String> artworks = List.of(Variants.id("a"), Variants.id("a"), Variants.id("a"));
         artworks.forEach(a -> Variants.put(title, a, true));
         String user = Variants.id("u");
 
-        JsonPath first = choose(user, List.of(title));
-        JsonPath second = choose(user, List.of(title));
+        JsonPath first = Variants.choose(user, List.of(title), CONSENTED);
+        JsonPath second = Variants.choose(user, List.of(title), CONSENTED);
 
         assertThat(first.getString("choices[0].artworkId")).isIn(artworks)
                 .isEqualTo(second.getString("choices[0].artworkId"));
         assertThat(first.getString("choices[0].impressionId")).isNotEqualTo(second.getString("choices[0].impressionId"));
-        assertThat(first.getDouble("choices[0].propensity")).isEqualTo(1.0 / 3);
-        assertThat(first.getString("choices[0].policy")).isEqualTo("uniform-hash");
+        assertThat(first.getString("choices[0].policy")).isEqualTo("linucb");
         assertThat(first.getString("choices[0].imageUrl")).endsWith("/" + first.getString("choices[0].artworkId") + ".svg");
     }
 
@@ -61,13 +63,13 @@ class ChoiceResourceTest {
         Variants.put(withVariant2, Variants.id("a"), true);
         Variants.put(onlyDisabled, Variants.id("a"), false);
 
-        JsonPath answer = choose(Variants.id("u"), List.of(withVariant2, Variants.id("t"), onlyDisabled, withVariant1));
+        JsonPath answer = Variants.choose(Variants.id("u"), List.of(withVariant2, Variants.id("t"), onlyDisabled, withVariant1), CONSENTED);
 
         assertThat(answer.getList("choices.titleId")).containsExactly(withVariant2, withVariant1);
     }
 
     @Test
-    void aDisabledVariantIsNeverChosenAndEachEnabledOneHasPropensityOneHalf() {
+    void aDisabledVariantIsNeverChosenWithOrWithoutConsent() {
         List<String> titles = new ArrayList<>();
         Set<String> disabled = new HashSet<>();
         for (int i = 0; i < 40; i++) {
@@ -82,12 +84,12 @@ class ChoiceResourceTest {
         }
         Set<String> chosen = new HashSet<>();
         for (int u = 0; u < 50; u++) {
-            JsonPath answer = choose(Variants.id("u"), titles);
+            JsonPath answer = Variants.choose(Variants.id("u"), titles, u % 2 == 0 ? CONSENTED : null);
             assertThat(answer.getList("choices.titleId")).containsExactlyElementsOf(titles);
-            assertThat(answer.getList("choices.propensity", Double.class)).allMatch(p -> p == 0.5);
             chosen.addAll(answer.getList("choices.artworkId"));
         }
-        assertThat(chosen).doesNotContainAnyElementsOf(disabled).hasSize(80);
+        // Two variants left per title, both shown (exploration reaches the second), the disabled one never.
+        assertThat(chosen).doesNotContainAnyElementsOf(disabled).hasSizeGreaterThan(40);
     }
 
     @Test
@@ -96,7 +98,7 @@ class ChoiceResourceTest {
         String artwork = Variants.id("a");
         Variants.put(title, artwork, true);
         for (int i = 0; i < 3; i++) {
-            choose(Variants.id("u"), List.of(title, title));
+            Variants.choose(Variants.id("u"), List.of(title, title), null);
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(redis.hash(Long.class).hget("test:aw:impressions", artwork)).isEqualTo(6L));
@@ -134,12 +136,6 @@ class ChoiceResourceTest {
                 .then().statusCode(400).contentType("application/problem+json").body("title", equalTo("Malformed request body"));
         given().contentType(ContentType.JSON).post("/internal/choices")
                 .then().statusCode(400).contentType("application/problem+json");
-    }
-
-    private static JsonPath choose(String user, List<String> titles) {
-        return given().contentType(ContentType.JSON).body(Map.of("userId", user, "titleIds", titles))
-                .post("/internal/choices").then().statusCode(200).extract()
-                .jsonPath(JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
     }
 
     private static void assertRejected(String body, String field) {

@@ -19,12 +19,23 @@ public class TestTopics implements QuarkusTestResourceLifecycleManager {
     public static final String BOOTSTRAP = "127.0.0.1:9092";
     /** Compacted, as the real catalog topic is. */
     public static final String CATALOG = "test-artwork-catalog";
+    /** Keyed by user and partitioned like the real interactions topic. */
+    public static final String INTERACTIONS = "test-artwork-interactions";
 
     @Override
     public Map<String, String> start() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
-            admin.createTopics(List.of(new NewTopic(CATALOG, 3, (short) 1).configs(Map.of("cleanup.policy", "compact"))))
-                    .all().get();
+            for (NewTopic topic : List.of(new NewTopic(CATALOG, 3, (short) 1).configs(Map.of("cleanup.policy", "compact")),
+                    new NewTopic(INTERACTIONS, 6, (short) 1))) {
+                create(admin, topic);
+            }
+        }
+        return Map.of();
+    }
+
+    private static void create(Admin admin, NewTopic topic) {
+        try {
+            admin.createTopics(List.of(topic)).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("cannot create test topics; is Kafka up (scripts/infra.sh up)?", e);
@@ -33,7 +44,6 @@ public class TestTopics implements QuarkusTestResourceLifecycleManager {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        return Map.of();
     }
 
     @Override

@@ -1,7 +1,12 @@
 package io.serenade.artwork;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.serenade.events.GrantedPurposes;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -23,5 +28,17 @@ final class Variants {
 
     static void put(String titleId, String artworkId, boolean enabled) {
         put(titleId, artworkId, "{\"tags\":[\"faces\"],\"enabled\":" + enabled + "}");
+    }
+
+    /** A choice as the gateway asks for it, on a tv at 21:00, with the given purposes header (null: none). */
+    static JsonPath choose(String user, List<String> titles, String purposes) {
+        var request = given().contentType(ContentType.JSON);
+        if (purposes != null) {
+            request.header(GrantedPurposes.HEADER, purposes);
+        }
+        return request.body(Map.of("userId", user, "titleIds", titles, "context",
+                        Map.of("device", "tv", "locale", "en-GB", "localTime", "21:00")))
+                .post("/internal/choices").then().statusCode(200).extract()
+                .jsonPath(JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
     }
 }

@@ -6,10 +6,16 @@ import java.util.List;
 public record ChoiceResponse(List<TitleChoice> choices) {
 
     /**
-     * @param impressionId fresh per choice; the client echoes it in IMPRESSION/CLICK/PLAY events to join rewards
-     * @param propensity   the probability the policy had of choosing this variant, for off-policy evaluation
+     * @param impressionId fresh per logged choice; the client echoes it in IMPRESSION/CLICK/PLAY events so rewards
+     *                     join the choice. Null when nothing is logged (no artwork-personalization consent).
+     * @param propensity   the probability with which the policy showed this variant, as logged
+     * @param why          why this image, in words a viewer can read
      */
     public record TitleChoice(String titleId, String artworkId, String imageUrl, String impressionId, double propensity,
-                              String policy) {
+                              String policy, Why why) {
+    }
+
+    /** @param code personal | sticky | exploring | popular | personalization-off */
+    public record Why(String code, String text) {
     }
 }

@@ -3,6 +3,9 @@ package io.serenade.artwork.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+import java.util.List;
+
 /** Typed settings of artwork-service. */
 @ConfigMapping(prefix = "serenade.artwork")
 public interface ArtworkConfig {
@@ -14,7 +17,7 @@ public interface ArtworkConfig {
     @WithDefault("http://localhost:8080/api/v1/artwork")
     String publicImageBaseUrl();
 
-    /** Prefix of every Redis key this service writes, so environments and tests sharing a Redis never mix counts. */
+    /** Prefix of every Redis key this service writes, so environments and tests sharing a Redis never mix. */
     @WithDefault("aw:")
     String redisKeyPrefix();
 
@@ -28,4 +31,96 @@ public interface ArtworkConfig {
     /** How often impression counts gathered in memory are written to Redis, in one batch. Read by the scheduler. */
     @WithDefault("1s")
     String impressionFlush();
+
+    Bandit bandit();
+
+    Reward reward();
+
+    Stickiness stickiness();
+
+    PropensityLog propensityLog();
+
+    /** Which policy chooses, and how it learns. */
+    interface Bandit {
+
+        /** {@code linucb} (contextual), {@code thompson} (Beta-Bernoulli, non-contextual) or {@code uniform}. */
+        @WithDefault("linucb")
+        PolicyKind policy();
+
+        /** The art tags the contextual policy learns from; changing the list starts a new contextual model. */
+        @WithDefault("faces,ominous,romantic,action,minimal,bright,dark,text")
+        List<String> tags();
+
+        /** Monte-Carlo draws that estimate Thompson sampling's probabilities (its propensities). */
+        @WithDefault("1000")
+        int thompsonDraws();
+
+        /** LinUCB's confidence width, in standard deviations. */
+        @WithDefault("0.3")
+        double alpha();
+
+        /** The uniform share LinUCB mixes in, so its log can evaluate other policies off-line. */
+        @WithDefault("0.05")
+        double epsilon();
+
+        /** The ridge (prior precision) of the contextual model. */
+        @WithDefault("1.0")
+        double ridge();
+
+        /** At most this share of impressions may show a variant other than the one believed best. */
+        @WithDefault("0.2")
+        double explorationCap();
+
+        /** How often every replica reloads the learned state from PostgreSQL. Read by the scheduler. */
+        @WithDefault("5s")
+        String modelRefresh();
+    }
+
+    enum PolicyKind { LINUCB, THOMPSON, UNIFORM }
+
+    /** How interactions become rewards. */
+    interface Reward {
+
+        /** A play or click counts only this long after its impression. */
+        @WithDefault("4h")
+        Duration window();
+
+        @WithDefault("1.0")
+        double playWeight();
+
+        /** A click without a play earns this (0 by default: an image that draws clicks but not plays is clickbait). */
+        @WithDefault("0.0")
+        double clickWeight();
+
+        /** A PLAY counts when it reports at least this many minutes watched (0: any play). */
+        @WithDefault("0")
+        double minPlayMinutes();
+
+        /** How often impressions whose reward is final are settled into the learned state. Read by the scheduler. */
+        @WithDefault("1s")
+        String settleEvery();
+    }
+
+    /** No flicker: a viewer keeps the image they were shown for a title. */
+    interface Stickiness {
+
+        @WithDefault("P7D")
+        Duration period();
+
+        /** ... unless another variant's expected reward beats the shown one's by more than this. */
+        @WithDefault("0.02")
+        double gainThreshold();
+    }
+
+    /** The per-user log of choices (only with artwork-personalization consent). */
+    interface PropensityLog {
+
+        /** Impressions older than this are deleted. */
+        @WithDefault("P90D")
+        Duration retention();
+
+        /** How often logged choices are written to PostgreSQL, in one batch. Read by the scheduler. */
+        @WithDefault("200ms")
+        String flush();
+    }
 }

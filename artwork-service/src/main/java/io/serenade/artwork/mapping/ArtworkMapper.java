@@ -4,6 +4,7 @@ import io.serenade.artwork.api.VariantUpdate;
 import io.serenade.artwork.api.VariantView;
 import io.serenade.artwork.model.ArtworkVariant;
 import io.serenade.artwork.policy.Arm;
+import io.serenade.artwork.policy.FeatureSpace;
 
 import java.util.List;
 
@@ -29,8 +30,8 @@ public final class ArtworkMapper {
                 v.dominantColour, v.enabled, v.updatedAt);
     }
 
-    public static Arm toArm(VariantView v) {
-        return new Arm(v.artworkId(), v.tags(), v.dominantColour());
+    public static Arm toArm(VariantView v, FeatureSpace features) {
+        return new Arm(v.artworkId(), v.tags(), features.armFeatures(v.tags()));
     }
 
     /** The variant's own image, or its generated poster behind the gateway's public image route. */

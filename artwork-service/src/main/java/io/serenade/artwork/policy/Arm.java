@@ -2,10 +2,14 @@ package io.serenade.artwork.policy;
 
 import java.util.List;
 
-/** One enabled artwork variant as a policy sees it: its id and the features a contextual policy may learn from. */
-public record Arm(String artworkId, List<String> tags, String dominantColour) {
+/**
+ * One candidate a policy may choose: its id (an artwork id, or an item id in the off-line evaluation), the tags a
+ * person would name it by, and its features for contextual policies.
+ */
+public record Arm(String id, List<String> tags, SparseVector features) {
 
     public Arm {
         tags = tags == null ? List.of() : List.copyOf(tags);
+        features = features == null ? SparseVector.EMPTY : features;
     }
 }

@@ -1,19 +1,16 @@
 package io.serenade.artwork.policy;
 
-import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * Chooses which artwork variant a user sees for a title. Implementations are plain Java, called on the request's
- * hot path once per title: they must be fast, thread-safe and must not block.
+ * Decides the probability of showing each artwork variant. Plain Java, called on the request path once per title
+ * (the service) or once per round (the simulator and the off-line evaluation): fast, thread-safe, no blocking.
+ * The random source belongs to the caller's thread.
  */
 public interface ArtworkPolicy {
 
-    /** The name logged with every choice, so impressions can be attributed to the policy that made them. */
+    /** The name logged with every impression, so rewards can be attributed to the policy that chose. */
     String name();
 
-    /**
-     * @param arms the title's enabled variants, never empty, in a stable order (by artwork id)
-     * @return the chosen index into {@code arms} and its propensity
-     */
-    Choice choose(String userId, String titleId, List<Arm> arms, ChoiceContext context);
+    Distribution distribution(Decision decision, UniformRandomProvider random);
 }

@@ -22,9 +22,11 @@ import java.util.List;
 public class TitleRepository implements PanacheRepositoryBase<Title, String> {
 
     private static final String UPSERT_BATCH = """
-            INSERT INTO titles (title_id, name, updated_at)
-            SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[])
-            ON CONFLICT (title_id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at
+            INSERT INTO titles (title_id, name, genres, updated_at)
+            SELECT id, name, string_to_array(genres, E'\\x1f'), updated
+              FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[]) AS t(id, name, genres, updated)
+            ON CONFLICT (title_id) DO UPDATE SET name = excluded.name, genres = excluded.genres,
+                                                 updated_at = excluded.updated_at
              WHERE titles.updated_at IS NULL OR excluded.updated_at IS NULL OR excluded.updated_at >= titles.updated_at
             """;
 
@@ -40,14 +42,16 @@ public class TitleRepository implements PanacheRepositoryBase<Title, String> {
             return Uni.createFrom().item(0);
         }
         int n = titles.size();
-        String[] ids = new String[n], names = new String[n];
+        // A text[] of arrays is not a bind type: each title's genres travel joined by the unit separator.
+        String[] ids = new String[n], names = new String[n], genres = new String[n];
         OffsetDateTime[] updated = new OffsetDateTime[n];
         for (int i = 0; i < n; i++) {
             TitleUpserted t = titles.get(i);
             ids[i] = t.titleId();
             names[i] = t.name();
+            genres[i] = String.join("\u001f", t.genres());
             updated[i] = t.updatedAt() == null ? null : t.updatedAt().atOffset(ZoneOffset.UTC);
         }
-        return pool.preparedQuery(UPSERT_BATCH).execute(Tuple.of(ids, names, updated)).map(rows -> rows.rowCount());
+        return pool.preparedQuery(UPSERT_BATCH).execute(Tuple.of(ids, names, genres, updated)).map(rows -> rows.rowCount());
     }
 }

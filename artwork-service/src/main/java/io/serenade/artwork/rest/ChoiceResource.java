@@ -3,11 +3,14 @@ package io.serenade.artwork.rest;
 import io.serenade.artwork.api.ChoiceRequest;
 import io.serenade.artwork.api.ChoiceResponse;
 import io.serenade.artwork.service.ChoiceService;
+import io.serenade.events.GrantedPurposes;
 import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -26,12 +29,17 @@ public class ChoiceResource {
         this.choices = choices;
     }
 
-    /** Runs on the event loop: the choice is memory and CPU only, so a hop to a worker thread would only add latency. */
+    /**
+     * Runs on the event loop: the choice is memory, CPU and one non-blocking Redis read, so a hop to a worker
+     * thread would only add latency. The purposes header comes from the gateway; absent or malformed, it grants
+     * nothing, and the viewer gets non-personal artwork.
+     */
     @POST
     @NonBlocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public ChoiceResponse choose(@Valid @NotNull ChoiceRequest request) {
-        return choices.choose(request);
+    public Uni<ChoiceResponse> choose(@Valid @NotNull ChoiceRequest request,
+                                      @HeaderParam(GrantedPurposes.HEADER) String purposes) {
+        return choices.choose(request, GrantedPurposes.parse(purposes));
     }
 }

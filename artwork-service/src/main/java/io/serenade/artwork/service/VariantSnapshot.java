@@ -7,6 +7,7 @@ import io.serenade.artwork.config.ArtworkConfig;
 import io.serenade.artwork.mapping.ArtworkMapper;
 import io.serenade.artwork.model.ArtworkVariant;
 import io.serenade.artwork.policy.Arm;
+import io.serenade.artwork.policy.FeatureSpace;
 import io.serenade.artwork.repository.ArtworkVariantRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,14 +29,15 @@ public class VariantSnapshot {
     /** A title's enabled variants sorted by artwork id (the stable order policies rely on), and the same as arms. */
     public record Candidates(List<VariantView> variants, List<Arm> arms) {
 
-        static Candidates of(List<VariantView> variants) {
+        static Candidates of(List<VariantView> variants, FeatureSpace features) {
             List<VariantView> sorted = variants.stream().sorted(Comparator.comparing(VariantView::artworkId)).toList();
-            return new Candidates(sorted, sorted.stream().map(ArtworkMapper::toArm).toList());
+            return new Candidates(sorted, sorted.stream().map(v -> ArtworkMapper.toArm(v, features)).toList());
         }
     }
 
     private final ArtworkVariantRepository repository;
     private final ArtworkConfig config;
+    private final FeatureSpace features;
 
     /** Readers take this reference without locking; a reload replaces it, a local write patches one title in it. */
     private volatile ConcurrentHashMap<String, Candidates> byTitle = new ConcurrentHashMap<>();
@@ -43,9 +45,10 @@ public class VariantSnapshot {
     /** Local writes made while a reload's query runs (its result may predate them); null when none runs. Guarded by this. */
     private List<VariantView> writtenDuringReload;
 
-    public VariantSnapshot(ArtworkVariantRepository repository, ArtworkConfig config) {
+    public VariantSnapshot(ArtworkVariantRepository repository, ArtworkConfig config, FeatureSpace features) {
         this.repository = repository;
         this.config = config;
+        this.features = features;
     }
 
     /** The title's enabled variants, or null when it has none. */
@@ -89,7 +92,7 @@ public class VariantSnapshot {
             grouped.computeIfAbsent(v.titleId, t -> new ArrayList<>()).add(ArtworkMapper.toView(v, config.publicImageBaseUrl()));
         }
         ConcurrentHashMap<String, Candidates> fresh = new ConcurrentHashMap<>(Math.max(16, grouped.size() * 2));
-        grouped.forEach((title, variants) -> fresh.put(title, Candidates.of(variants)));
+        grouped.forEach((title, variants) -> fresh.put(title, Candidates.of(variants, features)));
         // Applying a write the query did see again changes nothing; one it did not see would otherwise vanish
         // until the next reload.
         writtenDuringReload.forEach(v -> patch(fresh, v));
@@ -98,7 +101,7 @@ public class VariantSnapshot {
         loaded = true;
     }
 
-    private static void patch(ConcurrentHashMap<String, Candidates> map, VariantView variant) {
+    private void patch(ConcurrentHashMap<String, Candidates> map, VariantView variant) {
         map.compute(variant.titleId(), (title, current) -> {
             List<VariantView> kept = new ArrayList<>();
             if (current != null) {
@@ -107,7 +110,7 @@ public class VariantSnapshot {
             if (variant.enabled()) {
                 kept.add(variant);
             }
-            return kept.isEmpty() ? null : Candidates.of(kept);
+            return kept.isEmpty() ? null : Candidates.of(kept, features);
         });
     }
 }

@@ -1,0 +1,240 @@
+package io.serenade.artwork.repository;
+
+import io.serenade.artwork.model.LoggedImpression;
+import io.serenade.artwork.model.RewardedImpression;
+import io.serenade.artwork.model.SettledImpression;
+import io.serenade.artwork.policy.BetaStats;
+import io.serenade.artwork.policy.SparseVector;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The propensity log and the learned state in PostgreSQL. Statements that must run together take the caller's
+ * connection ({@link SqlClient}), so the service decides the transaction.
+ */
+@ApplicationScoped
+public class BanditRepository {
+
+    private static final String INSERT = """
+            INSERT INTO impressions (impression_id, user_id, title_id, artwork_id, policy, propensity, sticky,
+                                     candidates, context, x_idx, x_val, z_idx, layout, shown_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+            ON CONFLICT (impression_id) DO NOTHING
+            """;
+
+    /**
+     * Credits a reward to its impression when the event falls inside the window and raises the reward (so a play
+     * after a click counts, a redelivered event changes nothing, and a click after a play takes nothing away).
+     */
+    private static final String REWARD = """
+            UPDATE impressions i SET reward = $3, rewarded_at = $4
+             WHERE i.impression_id = $1 AND i.user_id = $2 AND NOT i.settled
+               AND $4 >= i.shown_at AND $4 <= i.shown_at + make_interval(secs => $5)
+               AND COALESCE(i.reward, -1) < $3
+            RETURNING i.artwork_id,
+                      (SELECT v.tags FROM artwork_variants v WHERE v.artwork_id = i.artwork_id) AS tags,
+                      (SELECT t.genres FROM titles t WHERE t.title_id = i.title_id) AS genres
+            """;
+
+    /**
+     * Claims impressions whose reward is final (the highest reward there is, or the window has closed), marking
+     * them settled. SKIP LOCKED lets every replica settle at once without two taking the same row.
+     */
+    private static final String CLAIM = """
+            UPDATE impressions SET settled = TRUE
+             WHERE impression_id IN (SELECT impression_id FROM impressions
+                                      WHERE NOT settled AND (reward >= $1 OR shown_at < $2)
+                                      ORDER BY shown_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+            RETURNING artwork_id, title_id, COALESCE(reward, 0) AS reward, x_idx, x_val, z_idx, layout
+            """;
+
+    private static final String ADD_VARIANT_STATS = """
+            INSERT INTO variant_stats (artwork_id, title_id, trials, reward)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[])
+            ON CONFLICT (artwork_id) DO UPDATE SET trials = variant_stats.trials + excluded.trials,
+                                                   reward = variant_stats.reward + excluded.reward
+            """;
+
+    private static final String ADD_LINEAR_SUMS = """
+            INSERT INTO linear_sums (layout, i, j, value)
+            SELECT $1, * FROM unnest($2::int[], $3::int[], $4::float8[])
+            ON CONFLICT (layout, i, j) DO UPDATE SET value = linear_sums.value + excluded.value
+            """;
+
+    private final Pool pool;
+
+    public BanditRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Pool pool() {
+        return pool;
+    }
+
+    /** Writes the impressions in one pipelined batch; an impression written before is left as it is. */
+    public Uni<Void> insert(List<LoggedImpression> impressions) {
+        if (impressions.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = new ArrayList<>(impressions.size());
+        for (LoggedImpression i : impressions) {
+            rows.add(Tuple.tuple(List.of(i.impressionId(), i.userId(), i.titleId(), i.artworkId(), i.policy(),
+                    i.propensity(), i.sticky(), i.candidates().toArray(String[]::new), new JsonObject(i.contextJson()),
+                    boxed(i.context().indices()), boxed(i.context().values()), boxed(i.armFeatures()), i.layout(),
+                    utc(i.shownAt()))));
+        }
+        return pool.preparedQuery(INSERT).executeBatch(rows).replaceWithVoid();
+    }
+
+    /** Credits the reward; the impression and what its viewer's taste learns, or null when nothing changed. */
+    public Uni<RewardedImpression> reward(UUID impressionId, String userId, double reward, Instant at, Duration window) {
+        return pool.preparedQuery(REWARD)
+                .execute(Tuple.of(impressionId, userId, reward, utc(at), (double) window.toSeconds()))
+                .map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        return null;
+                    }
+                    Row r = rows.iterator().next();
+                    return new RewardedImpression(userId, r.getString("artwork_id"), strings(r, "tags"), strings(r, "genres"));
+                });
+    }
+
+    /** Claims up to {@code limit} settleable impressions on the connection's transaction. */
+    public Uni<List<SettledImpression>> claimSettleable(SqlClient tx, double finalReward, Instant windowClosedBefore, int limit) {
+        return tx.preparedQuery(CLAIM).execute(Tuple.of(finalReward, utc(windowClosedBefore), limit)).map(rows -> {
+            List<SettledImpression> settled = new ArrayList<>(rows.rowCount());
+            for (Row r : rows) {
+                settled.add(new SettledImpression(r.getString("artwork_id"), r.getString("title_id"),
+                        r.getDouble("reward"), new SparseVector(ints(r, "x_idx"), doubles(r, "x_val")),
+                        ints(r, "z_idx"), r.getString("layout")));
+            }
+            return settled;
+        });
+    }
+
+    /** Adds settled impressions to the per-variant sums. */
+    public Uni<Void> addVariantStats(SqlClient tx, Map<String, String> titleOf, Map<String, BetaStats> deltas) {
+        int n = deltas.size();
+        String[] artwork = new String[n], title = new String[n];
+        Double[] trials = new Double[n], reward = new Double[n];
+        int k = 0;
+        for (Map.Entry<String, BetaStats> e : deltas.entrySet()) {
+            artwork[k] = e.getKey();
+            title[k] = titleOf.get(e.getKey());
+            trials[k] = e.getValue().trials();
+            reward[k++] = e.getValue().reward();
+        }
+        return tx.preparedQuery(ADD_VARIANT_STATS).execute(Tuple.of(artwork, title, trials, reward)).replaceWithVoid();
+    }
+
+    /** Adds to the contextual model's sums; keys are (i, j) packed as i · 2³² + j, j = −1 for the reward sums. */
+    public Uni<Void> addLinearSums(SqlClient tx, String layout, Map<Long, Double> deltas) {
+        int n = deltas.size();
+        Integer[] is = new Integer[n], js = new Integer[n];
+        Double[] values = new Double[n];
+        int k = 0;
+        for (Map.Entry<Long, Double> e : deltas.entrySet()) {
+            is[k] = (int) (e.getKey() >> 32);
+            js[k] = (int) (long) e.getKey();
+            values[k++] = e.getValue();
+        }
+        return tx.preparedQuery(ADD_LINEAR_SUMS).execute(Tuple.of(layout, is, js, values)).replaceWithVoid();
+    }
+
+    public static long key(int i, int j) {
+        return ((long) i << 32) | (j & 0xFFFFFFFFL);
+    }
+
+    public Uni<Void> bumpVersion(SqlClient tx) {
+        return tx.query("UPDATE bandit_version SET version = version + 1").execute().replaceWithVoid();
+    }
+
+    public Uni<Long> version() {
+        return pool.query("SELECT version FROM bandit_version").execute().map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    public Uni<Map<String, BetaStats>> variantStats() {
+        return pool.query("SELECT artwork_id, trials, reward FROM variant_stats").execute().map(rows -> {
+            Map<String, BetaStats> stats = new HashMap<>();
+            for (Row r : rows) {
+                stats.put(r.getString(0), new BetaStats(r.getDouble(1), r.getDouble(2)));
+            }
+            return stats;
+        });
+    }
+
+    /** Visits the layout's stored sums: (i, j, value). */
+    public Uni<Void> linearSums(String layout, Consumer<Row> each) {
+        return pool.preparedQuery("SELECT i, j, value FROM linear_sums WHERE layout = $1").execute(Tuple.of(layout))
+                .invoke(rows -> rows.forEach(each)).replaceWithVoid();
+    }
+
+    /** Deletes impressions shown before the instant; returns how many. */
+    public Uni<Integer> purgeBefore(Instant before) {
+        return pool.preparedQuery("DELETE FROM impressions WHERE shown_at < $1").execute(Tuple.of(utc(before)))
+                .map(RowSet::rowCount);
+    }
+
+    /** The viewer's logged impressions, oldest first (transparency, export, tests). */
+    public Uni<List<Row>> impressionsOf(String userId) {
+        return pool.preparedQuery("SELECT * FROM impressions WHERE user_id = $1 ORDER BY shown_at")
+                .execute(Tuple.of(userId)).map(rows -> {
+                    List<Row> list = new ArrayList<>();
+                    rows.forEach(list::add);
+                    return list;
+                });
+    }
+
+    /** Settled, freshly drawn impressions shown in [from, to), oldest first, for the off-line evaluation export. */
+    public Uni<RowSet<Row>> settledBetween(Instant from, Instant to) {
+        return pool.preparedQuery("""
+                SELECT shown_at, artwork_id, reward, propensity, context, title_id, candidates
+                  FROM impressions WHERE shown_at >= $1 AND shown_at < $2 AND settled AND NOT sticky ORDER BY shown_at
+                """).execute(Tuple.of(utc(from), utc(to)));
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Integer[] boxed(int[] a) {
+        return Arrays.stream(a).boxed().toArray(Integer[]::new);
+    }
+
+    private static Double[] boxed(double[] a) {
+        return Arrays.stream(a).boxed().toArray(Double[]::new);
+    }
+
+    private static int[] ints(Row r, String column) {
+        Integer[] a = r.getArrayOfIntegers(column);
+        return a == null ? new int[0] : Arrays.stream(a).mapToInt(Integer::intValue).toArray();
+    }
+
+    private static double[] doubles(Row r, String column) {
+        Double[] a = r.getArrayOfDoubles(column);
+        return a == null ? new double[0] : Arrays.stream(a).mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static List<String> strings(Row r, String column) {
+        String[] a = r.getArrayOfStrings(column);
+        return a == null ? List.of() : List.of(a);
+    }
+}

@@ -1,0 +1,67 @@
+package io.serenade.artwork.rest;
+
+import io.serenade.artwork.api.Problem;
+import io.serenade.artwork.service.PropensityExport;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * The propensity log for off-line evaluation, in the Open Bandit Dataset's CSV layout (operators only: the
+ * gateway does not expose it; the rows carry no user id). Access: see {@link ArtworkResource}.
+ */
+@Path("/internal/propensity-log.csv")
+@PermitAll
+public class PropensityLogResource {
+
+    /** One export covers at most this span, so a request cannot make the service build an unbounded file. */
+    static final Duration MAX_SPAN = Duration.ofDays(31);
+
+    private final PropensityExport export;
+
+    public PropensityLogResource(PropensityExport export) {
+        this.export = export;
+    }
+
+    @GET
+    @Produces("text/csv")
+    @Operation(summary = "Settled artwork choices in [from, to) (ISO-8601 instants; default the last 24 hours) as OBD CSV")
+    public Uni<Response> export(@QueryParam("from") String from, @QueryParam("to") String to, @Context UriInfo uri) {
+        Instant end;
+        Instant start;
+        try {
+            end = to == null ? Instant.now() : Instant.parse(to);
+        } catch (DateTimeParseException e) {
+            return bad(uri, "to", "must be an ISO-8601 instant such as 2026-11-24T00:00:00Z");
+        }
+        try {
+            start = from == null ? end.minus(Duration.ofDays(1)) : Instant.parse(from);
+        } catch (DateTimeParseException e) {
+            return bad(uri, "from", "must be an ISO-8601 instant such as 2026-11-23T00:00:00Z");
+        }
+        if (!start.isBefore(end)) {
+            return bad(uri, "from", "must be before to");
+        }
+        if (Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
+            return bad(uri, "from", "must be at most 31 days before to");
+        }
+        return export.csv(start, end).map(csv -> Response.ok(csv, "text/csv").build());
+    }
+
+    private static Uni<Response> bad(UriInfo uri, String field, String message) {
+        return Uni.createFrom().item(ProblemMappers.problem(400, "bad-request", "Bad Request", field + " " + message,
+                uri, List.of(new Problem.FieldError(field, message))));
+    }
+}

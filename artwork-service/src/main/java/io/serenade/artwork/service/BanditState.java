@@ -1,0 +1,162 @@
+package io.serenade.artwork.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.serenade.artwork.config.ArtworkConfig;
+import io.serenade.artwork.model.SettledImpression;
+import io.serenade.artwork.policy.BanditModel;
+import io.serenade.artwork.policy.BetaStats;
+import io.serenade.artwork.policy.FeatureSpace;
+import io.serenade.artwork.policy.LinearModel;
+import io.serenade.artwork.policy.SparseVector;
+import io.serenade.artwork.repository.BanditRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+
+import java.util.Map;
+
+/**
+ * The learned state every choice reads, and how it learns. PostgreSQL holds the truth as sums (per variant:
+ * settled impressions and reward; for the contextual model: Σφφᵀ and Σ(r − μ)φ); every replica adds to them and
+ * reloads them, so replicas agree within one reload interval and a restart loses nothing. Rewards are joined by
+ * the replica that owns the viewer's Kafka partition; settlement claims each impression exactly once.
+ */
+@ApplicationScoped
+public class BanditState {
+
+    /** An immutable view of the learned state, swapped in whole. */
+    public record Snapshot(long version, Map<String, BetaStats> stats, LinearModel linear) implements BanditModel {
+
+        @Override
+        public BetaStats stats(String armId) {
+            return stats.getOrDefault(armId, BetaStats.NONE);
+        }
+    }
+
+    private static final int SETTLE_BATCH = 2000;
+
+    private final BanditRepository repository;
+    private final FeatureSpace features;
+    private final ArtworkConfig config;
+    private final Counter settledCounter;
+    private volatile Snapshot current;
+
+    public BanditState(BanditRepository repository, FeatureSpace features, ArtworkConfig config, MeterRegistry registry) {
+        this.repository = repository;
+        this.features = features;
+        this.config = config;
+        this.current = new Snapshot(-1, Map.of(), new LinearModel(features.modelDim(), config.bandit().ridge()));
+        this.settledCounter = Counter.builder("serenade.artwork.impressions.settled")
+                .description("Impressions whose final reward was added to the learned state").register(registry);
+    }
+
+    public Snapshot current() {
+        return current;
+    }
+
+    /** Reloads the sums when another settlement (here or on another replica) has changed them. */
+    @Scheduled(every = "${serenade.artwork.bandit.model-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> refresh() {
+        return reload(false).onFailure().invoke(e -> Log.warnf("bandit state reload failed, keeping the last one: %s", e.toString()))
+                .onFailure().recoverWithNull();
+    }
+
+    /** Rebuilds the state from PostgreSQL; {@code always} ignores the version (start, tests). */
+    public Uni<Void> reload(boolean always) {
+        return repository.version().flatMap(version -> {
+            if (!always && version == current.version()) {
+                return Uni.createFrom().voidItem();
+            }
+            return repository.variantStats().flatMap(stats -> loadLinear().invoke(linear -> {
+                current = new Snapshot(version, Map.copyOf(stats), linear);
+                Log.debugf("bandit state %d loaded: %d variants, %d contextual observations", (Object) version, stats.size(),
+                        linear.observations());
+            })).replaceWithVoid();
+        });
+    }
+
+    private Uni<LinearModel> loadLinear() {
+        int dim = features.modelDim();
+        double[] gram = new double[dim * dim];
+        double[] b = new double[dim];
+        long[] observations = new long[1];
+        return repository.linearSums(features.layout(), row -> {
+            int i = row.getInteger(0), j = row.getInteger(1);
+            double value = row.getDouble(2);
+            if (i == -1) {
+                observations[0] = (long) value;
+            } else if (j == -1) {
+                b[i] = value;
+            } else {
+                gram[i * dim + j] = value;
+            }
+        }).map(done -> LinearModel.fromSums(dim, config.bandit().ridge(), gram, b, observations[0]));
+    }
+
+    /**
+     * Adds impressions whose reward is final to the sums, exactly once: claiming them and adding them commit
+     * together. A play settles at once (nothing can raise its reward); anything else when its window closes.
+     */
+    @Scheduled(every = "${serenade.artwork.reward.settle-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> settleScheduled() {
+        return settle(Instant.now()).replaceWithVoid()
+                .onFailure().invoke(e -> Log.warnf("settling impressions failed, retrying next time: %s", e.toString()))
+                .onFailure().recoverWithNull();
+    }
+
+    /** Settles what is final at {@code now}; returns how many impressions were settled. */
+    public Uni<Integer> settle(Instant now) {
+        ArtworkConfig.Reward reward = config.reward();
+        double finalReward = Math.max(reward.playWeight(), reward.clickWeight());
+        Instant windowClosedBefore = now.minus(reward.window());
+        Snapshot baseline = current;
+        return repository.pool().withTransaction(tx -> repository.claimSettleable(tx, finalReward, windowClosedBefore, SETTLE_BATCH)
+                .flatMap(settled -> {
+                    if (settled.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    Map<String, BetaStats> variantDeltas = new HashMap<>();
+                    Map<String, String> titleOf = new HashMap<>();
+                    Map<Long, Double> linearDeltas = new HashMap<>();
+                    for (SettledImpression s : settled) {
+                        variantDeltas.merge(s.artworkId(), new BetaStats(1, s.reward()), (a, b) -> a.plus(b.trials(), b.reward()));
+                        titleOf.put(s.artworkId(), s.titleId());
+                        if (s.layout().equals(features.layout())) {
+                            addCross(linearDeltas, s, s.reward() - baseline.stats(s.artworkId()).mean());
+                        }
+                    }
+                    Uni<Void> linear = linearDeltas.isEmpty() ? Uni.createFrom().voidItem()
+                            : repository.addLinearSums(tx, features.layout(), linearDeltas);
+                    return repository.addVariantStats(tx, titleOf, variantDeltas)
+                            .flatMap(v -> linear)
+                            .flatMap(v -> repository.bumpVersion(tx))
+                            .map(v -> settled.size());
+                }))
+                .invoke(n -> settledCounter.increment(n));
+    }
+
+    /** φ = x ⊗ z: adds φφᵀ and the residual times φ, and one observation. */
+    private void addCross(Map<Long, Double> deltas, SettledImpression s, double residual) {
+        int zDim = features.armDim();
+        double[] unit = new double[s.armFeatures().length];
+        Arrays.fill(unit, 1);
+        SparseVector phi = SparseVector.outer(s.context(), new SparseVector(s.armFeatures(), unit), zDim);
+        int[] idx = phi.indices();
+        double[] val = phi.values();
+        for (int a = 0; a < idx.length; a++) {
+            for (int c = 0; c < idx.length; c++) {
+                deltas.merge(BanditRepository.key(idx[a], idx[c]), val[a] * val[c], Double::sum);
+            }
+            deltas.merge(BanditRepository.key(idx[a], -1), residual * val[a], Double::sum);
+        }
+        if (idx.length > 0) {
+            deltas.merge(BanditRepository.key(-1, -1), 1.0, Double::sum);
+        }
+    }
+}

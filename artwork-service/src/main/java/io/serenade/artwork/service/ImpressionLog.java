@@ -1,0 +1,93 @@
+package io.serenade.artwork.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.serenade.artwork.config.ArtworkConfig;
+import io.serenade.artwork.model.LoggedImpression;
+import io.serenade.artwork.repository.BanditRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The propensity log's writer. A choice only queues its rows; a scheduled flush writes them in one pipelined
+ * batch, so the page never waits on PostgreSQL. The queue is bounded: past it, rows are dropped and counted
+ * (the choice is still served, only not learned from), never buffered until the heap runs out.
+ */
+@ApplicationScoped
+public class ImpressionLog {
+
+    static final int MAX_QUEUED = 100_000;
+
+    private final BanditRepository repository;
+    private final ArtworkConfig config;
+    private final ConcurrentLinkedQueue<LoggedImpression> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final Counter dropped;
+
+    public ImpressionLog(BanditRepository repository, ArtworkConfig config, MeterRegistry registry) {
+        this.repository = repository;
+        this.config = config;
+        this.dropped = Counter.builder("serenade.artwork.impressions.dropped")
+                .description("Logged choices dropped because the write queue was full").register(registry);
+    }
+
+    public void add(List<LoggedImpression> impressions) {
+        for (LoggedImpression i : impressions) {
+            if (queued.incrementAndGet() > MAX_QUEUED) {
+                queued.decrementAndGet();
+                dropped.increment();
+            } else {
+                queue.add(i);
+            }
+        }
+    }
+
+    @Scheduled(every = "${serenade.artwork.propensity-log.flush}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public Uni<Void> flush() {
+        List<LoggedImpression> batch = new ArrayList<>();
+        LoggedImpression next;
+        while (batch.size() < 5000 && (next = queue.poll()) != null) {
+            batch.add(next);
+        }
+        queued.addAndGet(-batch.size());
+        if (batch.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return repository.insert(batch).onFailure().invoke(e -> {
+            // Put back for the next flush; a row written before the failure is skipped then (ON CONFLICT).
+            queued.addAndGet(batch.size());
+            queue.addAll(batch);
+            Log.warnf("propensity log write failed, retrying: %s", e.toString());
+        }).onFailure().recoverWithNull();
+    }
+
+    /** Deletes impressions past their retention; runs hourly on every replica (the delete is idempotent). */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> purgeScheduled() {
+        return purge(Instant.now()).replaceWithVoid().onFailure().recoverWithNull();
+    }
+
+    public Uni<Integer> purge(Instant now) {
+        return repository.purgeBefore(now.minus(config.propensityLog().retention()))
+                .invoke(n -> {
+                    if (n > 0) {
+                        Log.infof("propensity log: %d impressions past retention deleted", n);
+                    }
+                });
+    }
+
+    void flushOnShutdown(@Observes ShutdownEvent event) {
+        flush().ifNoItem().after(Duration.ofSeconds(3)).recoverWithItem((Void) null).await().indefinitely();
+    }
+}

@@ -1,0 +1,81 @@
+package io.serenade.artwork.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.serenade.artwork.config.ArtworkConfig;
+import io.serenade.artwork.repository.BanditRepository;
+import io.serenade.events.InteractionRecorded;
+import io.serenade.events.InteractionType;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Joins interaction events to the impressions they follow (by impression id, same viewer, within the window):
+ * a play earns the play weight, a click alone the click weight (0 by default, so an image cannot win by being
+ * clicked and abandoned). Events without a logged impression (no consent at the time, or unknown ids) change
+ * nothing. Idempotent: a redelivered event raises no reward twice and teaches the viewer's taste nothing twice.
+ */
+@ApplicationScoped
+public class RewardIngestion {
+
+    private final BanditRepository repository;
+    private final ViewerState viewers;
+    private final ArtworkConfig.Reward config;
+    private final Counter credited;
+
+    public RewardIngestion(BanditRepository repository, ViewerState viewers, ArtworkConfig config, MeterRegistry registry) {
+        this.repository = repository;
+        this.viewers = viewers;
+        this.config = config.reward();
+        this.credited = Counter.builder("serenade.artwork.rewards.credited")
+                .description("Plays and clicks credited to a logged impression").register(registry);
+    }
+
+    /** Applies the batch's rewards one after another (a viewer's events keep their order); returns how many were credited. */
+    public Uni<Integer> apply(List<InteractionRecorded> batch) {
+        return Multi.createFrom().iterable(batch)
+                .onItem().transformToUniAndConcatenate(this::apply)
+                .collect().with(Collectors.summingInt(Integer::intValue));
+    }
+
+    private Uni<Integer> apply(InteractionRecorded event) {
+        if (event == null || event.impressionId() == null || event.userId() == null || event.occurredAt() == null) {
+            return Uni.createFrom().item(0);
+        }
+        double weight = weight(event);
+        UUID impressionId = parse(event.impressionId());
+        if (weight < 0 || impressionId == null) {
+            return Uni.createFrom().item(0);
+        }
+        return repository.reward(impressionId, event.userId(), weight, event.occurredAt(), config.window())
+                .flatMap(rewarded -> {
+                    if (rewarded == null) {
+                        return Uni.createFrom().item(0);
+                    }
+                    credited.increment();
+                    return event.type() == InteractionType.PLAY ? viewers.learn(rewarded).replaceWith(1) : Uni.createFrom().item(1);
+                });
+    }
+
+    /** The event's reward, or −1 when it is not a reward at all (impressions, ratings, searches, short plays). */
+    double weight(InteractionRecorded event) {
+        return switch (event.type()) {
+            case PLAY -> event.value() == null || event.value() >= config.minPlayMinutes() ? config.playWeight() : -1;
+            case CLICK -> config.clickWeight();
+            default -> -1;
+        };
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,331 @@
+package io.serenade.artwork;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.serenade.artwork.config.ArtworkConfig;
+import io.serenade.artwork.model.LoggedImpression;
+import io.serenade.artwork.policy.ArtworkPolicy;
+import io.serenade.artwork.policy.BetaStats;
+import io.serenade.artwork.policy.Decision;
+import io.serenade.artwork.policy.Distribution;
+import io.serenade.artwork.policy.FeatureSpace;
+import io.serenade.artwork.policy.SparseVector;
+import io.serenade.artwork.policy.Taste;
+import io.serenade.artwork.repository.BanditRepository;
+import io.serenade.artwork.service.BanditState;
+import io.serenade.artwork.service.ImpressionLog;
+import io.serenade.artwork.service.VariantSnapshot;
+import io.serenade.events.GrantedPurposes;
+import io.serenade.events.InteractionRecorded;
+import io.serenade.events.InteractionType;
+import io.serenade.events.Purposes;
+import io.serenade.events.serde.EventSerializer;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * The bandit end to end against the real PostgreSQL, Redis and Kafka: propensities, consent, stickiness, the
+ * reward window, settlement, restarts and retention.
+ */
+@QuarkusTest
+@QuarkusTestResource(TestTopics.class)
+class BanditTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String CONSENTED = GrantedPurposes.parse(Purposes.ARTWORK_PERSONALIZATION).header();
+
+    private final BanditRepository repository;
+    private final BanditState bandit;
+    private final VariantSnapshot snapshot;
+    private final ArtworkPolicy policy;
+    private final FeatureSpace features;
+    private final ImpressionLog log;
+    private final ArtworkConfig config;
+    private final RedisDataSource redis;
+
+    BanditTest(BanditRepository repository, BanditState bandit, VariantSnapshot snapshot, ArtworkPolicy policy,
+               FeatureSpace features, ImpressionLog log, ArtworkConfig config, RedisDataSource redis) {
+        this.repository = repository;
+        this.bandit = bandit;
+        this.snapshot = snapshot;
+        this.policy = policy;
+        this.features = features;
+        this.log = log;
+        this.config = config;
+        this.redis = redis;
+    }
+
+    @Test
+    void theLoggedPropensityIsTheProbabilityThePolicyGaveAndAllProbabilitiesSumToOne() {
+        String title = Variants.id("t");
+        List<String> artworks = List.of(Variants.id("a"), Variants.id("a"), Variants.id("a"));
+        artworks.forEach(a -> Variants.put(title, a, true));
+        String user = Variants.id("u");
+
+        JsonPath answer = Variants.choose(user, List.of(title), CONSENTED);
+
+        String chosen = answer.getString("choices[0].artworkId");
+        double propensity = answer.getDouble("choices[0].propensity");
+        // The same decision, recomputed from the same state: a viewer with no plays yet, on a tv in the evening.
+        Distribution d = policy.distribution(new Decision(snapshot.candidates(title).arms(),
+                features.context(Taste.NONE, "tv", LocalTime.of(21, 0), "en-GB"), bandit.current()), null)
+                .capExploration(config.bandit().explorationCap());
+        int index = snapshot.candidates(title).arms().stream().map(a -> a.id()).toList().indexOf(chosen);
+        assertThat(sum(d.probabilities())).isCloseTo(1.0, within(1e-12));
+        assertThat(propensity).isEqualTo(d.probability(index));
+        assertThat(answer.getString("choices[0].policy")).isEqualTo(policy.name());
+        assertThat(answer.getString("choices[0].why.text")).isNotBlank();
+
+        Row logged = await().atMost(WAIT).until(() -> repository.impressionsOf(user).await().indefinitely(), rows -> rows.size() == 1).get(0);
+        assertThat(logged.getUUID("impression_id").toString()).isEqualTo(answer.getString("choices[0].impressionId"));
+        assertThat(logged.getString("artwork_id")).isEqualTo(chosen);
+        assertThat(logged.getDouble("propensity")).isEqualTo(propensity);
+        assertThat(logged.getArrayOfStrings("candidates")).containsExactlyElementsOf(artworks.stream().sorted().toList());
+        assertThat(logged.getJsonObject("context").getString("device")).isEqualTo("tv");
+        assertThat(logged.getJsonObject("context").getJsonObject("features").getDouble("daypart:evening")).isEqualTo(1.0);
+    }
+
+    @Test
+    void aViewerKeepsTheirImageUntilAnotherIsClearlyBetter() {
+        String title = Variants.id("t");
+        String a = Variants.id("a");
+        String b = Variants.id("a");
+        Variants.put(title, a, true);
+        Variants.put(title, b, true);
+        String user = Variants.id("u");
+
+        JsonPath first = Variants.choose(user, List.of(title), CONSENTED);
+        String shown = first.getString("choices[0].artworkId");
+        for (int i = 0; i < 5; i++) {
+            JsonPath again = Variants.choose(user, List.of(title), CONSENTED);
+            assertThat(again.getString("choices[0].artworkId")).isEqualTo(shown);
+            assertThat(again.getString("choices[0].why.code")).isEqualTo("sticky");
+            assertThat(again.getDouble("choices[0].propensity")).isEqualTo(first.getDouble("choices[0].propensity"));
+            assertThat(again.getString("choices[0].impressionId")).isNotEqualTo(first.getString("choices[0].impressionId"));
+        }
+
+        // The other variant turns out far better for everybody: the expected gain passes the threshold.
+        String other = shown.equals(a) ? b : a;
+        setStats(title, other, 1000, 600);
+        setStats(title, shown, 1000, 20);
+        bandit.reload(true).await().indefinitely();
+
+        JsonPath after = Variants.choose(user, List.of(title), CONSENTED);
+        assertThat(after.getString("choices[0].why.code")).isNotEqualTo("sticky");
+    }
+
+    @Test
+    void withoutConsentTheGlobalBestIsShownAndNothingIsLoggedPerViewer() {
+        String title = Variants.id("t");
+        String weak = Variants.id("a");
+        String strong = Variants.id("a");
+        Variants.put(title, weak, true);
+        Variants.put(title, strong, true);
+        setStats(title, strong, 100, 40);
+        setStats(title, weak, 100, 5);
+        bandit.reload(true).await().indefinitely();
+        String user = Variants.id("u");
+
+        for (String header : new String[]{null, "", "personalization,search-history", "artwork_personalization"}) {
+            JsonPath answer = Variants.choose(user, List.of(title), header);
+            assertThat(answer.getString("choices[0].artworkId")).isEqualTo(strong);
+            assertThat(answer.getString("choices[0].policy")).isEqualTo("global-best");
+            assertThat(answer.getDouble("choices[0].propensity")).isEqualTo(1.0);
+            assertThat(answer.getString("choices[0].impressionId")).isNull();
+            assertThat(answer.getString("choices[0].why.code")).isEqualTo("personalization-off");
+        }
+        log.flush().await().indefinitely();
+        assertThat(repository.impressionsOf(user).await().indefinitely()).isEmpty();
+        assertThat(redis.key().exists("test:aw:sticky:" + user, "test:aw:taste:" + user)).isZero();
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(redis.hash(Long.class).hget("test:aw:impressions", strong)).isEqualTo(4L));
+    }
+
+    @Test
+    void aPlayThreeHoursAfterTheImpressionIsCreditedOneAfterTheWindowIsNotAndAClickEarnsNothing() {
+        String user = Variants.id("u");
+        String inWindow = Variants.id("t");
+        String late = Variants.id("t");
+        String clicked = Variants.id("t");
+        for (String title : List.of(inWindow, late, clicked)) {
+            Variants.put(title, Variants.id("a"), "{\"tags\":[\"faces\"],\"enabled\":true}");
+        }
+        JsonPath answer = Variants.choose(user, List.of(inWindow, late, clicked), CONSENTED);
+        Map<String, Row> rows = await().atMost(WAIT)
+                .until(() -> repository.impressionsOf(user).await().indefinitely(), r -> r.size() == 3).stream()
+                .collect(Collectors.toMap(r -> r.getString("title_id"), r -> r));
+        Instant shownAt = rows.get(inWindow).getOffsetDateTime("shown_at").toInstant();
+
+        // One user's events share a partition, so they are applied in this order: the credited play comes last.
+        publish(event(user, late, answer, 1, InteractionType.PLAY, shownAt.plus(Duration.ofHours(5))));
+        publish(event(user, clicked, answer, 2, InteractionType.CLICK, shownAt.plus(Duration.ofHours(1))));
+        publish(event(user, inWindow, answer, 0, InteractionType.PLAY, shownAt.plus(Duration.ofHours(3))));
+
+        String artwork = answer.getString("choices[0].artworkId");
+        await().atMost(WAIT).untilAsserted(() -> {
+            Row credited = row(user, inWindow);
+            assertThat(credited.getDouble("reward")).isEqualTo(1.0);
+            assertThat(credited.getBoolean("settled")).isTrue(); // a play is final: learned at once
+        });
+        assertThat(row(user, late).getDouble("reward")).isNull();
+        assertThat(row(user, clicked).getDouble("reward")).isEqualTo(0.0);
+        assertThat(row(user, clicked).getBoolean("settled")).isFalse(); // may still turn into a play
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            bandit.reload(true).await().indefinitely();
+            assertThat(bandit.current().stats(artwork)).isEqualTo(new BetaStats(1, 1));
+        });
+        assertThat(redis.hash(Double.class).hgetall("test:aw:taste:" + user))
+                .containsEntry("plays", 1.0).containsEntry("tag:faces", 1.0);
+
+        // A redelivered play changes nothing; a later play of the clicked title (same partition, so applied after it)
+        // shows when the redelivery has been processed.
+        publish(event(user, inWindow, answer, 0, InteractionType.PLAY, shownAt.plus(Duration.ofHours(3))));
+        publish(event(user, clicked, answer, 2, InteractionType.PLAY, shownAt.plus(Duration.ofHours(2))));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(row(user, clicked).getBoolean("settled")).isTrue());
+        assertThat(row(user, clicked).getDouble("reward")).isEqualTo(1.0);
+        bandit.reload(true).await().indefinitely();
+        assertThat(bandit.current().stats(artwork)).isEqualTo(new BetaStats(1, 1));
+        assertThat(redis.hash(Double.class).hgetall("test:aw:taste:" + user)).containsEntry("plays", 2.0);
+    }
+
+    @Test
+    void aRestartedServiceStartsFromTheLearnedStateNotFromScratch() {
+        String title = Variants.id("t");
+        String artwork = Variants.id("a");
+        Variants.put(title, artwork, true);
+        String user = Variants.id("u");
+        JsonPath answer = Variants.choose(user, List.of(title), CONSENTED);
+        Row shown = await().atMost(WAIT).until(() -> repository.impressionsOf(user).await().indefinitely(), r -> r.size() == 1).get(0);
+        publish(event(user, title, answer, 0, InteractionType.PLAY,
+                shown.getOffsetDateTime("shown_at").toInstant().plus(Duration.ofMinutes(5))));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(row(user, title).getBoolean("settled")).isTrue());
+        bandit.reload(true).await().indefinitely();
+        BanditState.Snapshot before = bandit.current();
+
+        // A new instance, as after a restart or on another replica, built from PostgreSQL alone.
+        BanditState restarted = new BanditState(repository, features, config, new SimpleMeterRegistry());
+        restarted.reload(true).await().indefinitely();
+
+        assertThat(restarted.current().stats(artwork)).isEqualTo(new BetaStats(1, 1));
+        assertThat(restarted.current().stats()).isEqualTo(before.stats());
+        assertThat(restarted.current().linear().observations()).isEqualTo(before.linear().observations()).isPositive();
+        SparseVector probe = features.context(Taste.NONE, "tv", LocalTime.of(21, 0), "en-GB");
+        SparseVector phi = SparseVector.outer(probe, features.armFeatures(List.of("faces")), features.armDim());
+        assertThat(restarted.current().linear().mean(phi)).isCloseTo(before.linear().mean(phi), within(1e-9));
+    }
+
+    @Test
+    void impressionsPastTheirRetentionArePurged() {
+        String user = Variants.id("u");
+        Instant now = Instant.now();
+        Duration retention = config.propensityLog().retention();
+        repository.insert(List.of(impression(user, now.minus(retention).minusSeconds(60)),
+                impression(user, now.minus(retention).plusSeconds(3600)))).await().indefinitely();
+
+        assertThat(log.purge(now).await().indefinitely()).isPositive();
+
+        assertThat(repository.impressionsOf(user).await().indefinitely()).hasSize(1);
+    }
+
+    @Test
+    void theExportIsInTheOpenBanditDatasetLayoutWithoutUserIds() {
+        String title = Variants.id("t");
+        String artwork = Variants.id("a");
+        Variants.put(title, artwork, true);
+        String user = Variants.id("u");
+        JsonPath answer = Variants.choose(user, List.of(title), CONSENTED);
+        Row shown = await().atMost(WAIT).until(() -> repository.impressionsOf(user).await().indefinitely(), r -> r.size() == 1).get(0);
+        Instant at = shown.getOffsetDateTime("shown_at").toInstant();
+        publish(event(user, title, answer, 0, InteractionType.PLAY, at.plusSeconds(60)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(row(user, title).getBoolean("settled")).isTrue());
+
+        String csv = given().queryParam("from", at.minusSeconds(1).toString()).queryParam("to", at.plusSeconds(1).toString())
+                .get("/internal/propensity-log.csv").then().statusCode(200).extract().asString();
+
+        assertThat(csv).startsWith(",timestamp,item_id,position,click,propensity_score,user_feature_0,user_feature_1,"
+                + "user_feature_2,user_feature_3,title_id,candidates\n").doesNotContain(user);
+        String line = csv.lines().filter(l -> l.contains(artwork)).findFirst().orElseThrow();
+        assertThat(line.split(",", -1)).hasSize(12);
+        assertThat(line).contains("," + artwork + ",1,1," + answer.getDouble("choices[0].propensity") + ",tv,evening,en,," + title + "," + artwork);
+    }
+
+    @Test
+    void badExportRangesAre400ProblemsNamingTheParameter() {
+        given().queryParam("from", "yesterday").get("/internal/propensity-log.csv")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("from"));
+        given().queryParam("to", "2026-13-01T00:00:00Z").get("/internal/propensity-log.csv")
+                .then().statusCode(400).body("errors.field", hasItem("to"));
+        given().queryParam("from", "2026-01-02T00:00:00Z").queryParam("to", "2026-01-01T00:00:00Z").get("/internal/propensity-log.csv")
+                .then().statusCode(400).body("detail", equalTo("from must be before to"));
+        given().queryParam("from", "2026-01-01T00:00:00Z").queryParam("to", "2026-03-01T00:00:00Z").get("/internal/propensity-log.csv")
+                .then().statusCode(400).body("errors.field", hasItem("from"));
+    }
+
+    private LoggedImpression impression(String user, Instant shownAt) {
+        return new LoggedImpression(UUID.randomUUID(), user, "t-old", "a-old", "linucb", 0.5, false, List.of("a-old"),
+                "{}", SparseVector.EMPTY, new int[0], features.layout(), shownAt);
+    }
+
+    private Row row(String user, String title) {
+        return repository.impressionsOf(user).await().indefinitely().stream()
+                .filter(r -> r.getString("title_id").equals(title)).findFirst().orElseThrow();
+    }
+
+    private void setStats(String title, String artwork, double trials, double reward) {
+        repository.pool().preparedQuery("""
+                INSERT INTO variant_stats (artwork_id, title_id, trials, reward) VALUES ($1, $2, $3, $4)
+                ON CONFLICT (artwork_id) DO UPDATE SET trials = excluded.trials, reward = excluded.reward
+                """).execute(Tuple.of(artwork, title, trials, reward))
+                .flatMap(done -> repository.pool().query("UPDATE bandit_version SET version = version + 1").execute())
+                .await().indefinitely();
+    }
+
+    private static InteractionRecorded event(String user, String title, JsonPath answer, int index, InteractionType type,
+                                             Instant at) {
+        assertThat(answer.getString("choices[" + index + "].titleId")).isEqualTo(title);
+        return new InteractionRecorded(1, UUID.randomUUID(), user, title, type, type == InteractionType.PLAY ? 42.0 : null,
+                answer.getString("choices[" + index + "].artworkId"), answer.getString("choices[" + index + "].impressionId"),
+                null, null, at);
+    }
+
+    private static void publish(InteractionRecorded event) {
+        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestTopics.BOOTSTRAP,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventSerializer.class))) {
+            producer.send(new ProducerRecord<>(TestTopics.INTERACTIONS, event.userId(), event));
+        }
+    }
+
+    private static double sum(double[] p) {
+        double s = 0;
+        for (double v : p) {
+            s += v;
+        }
+        return s;
+    }
+}

@@ -92,7 +92,7 @@ class CompositionTest {
     }
 
     @Test
-    void theHomeAsksRankingWithTheGrantedPurposesAndTheProfilesDial() {
+    void theHomeAsksRankingAndArtworkWithTheGrantedPurposesAndTheProfilesDial() {
         String user = UUID.randomUUID().toString();
         given().auth().oauth2(Tokens.user(user)).get("/api/v1/me/home").then().statusCode(200)
                 .body("personalized", equalTo(true))
@@ -104,6 +104,7 @@ class CompositionTest {
 
         Seen home = only("GET", "/internal/users/" + user + "/home");
         assertThat(home.purposes()).isEqualTo("personalization,search-history");
+        assertThat(only("POST", "/internal/choices").purposes()).isEqualTo("personalization,search-history");
         assertThat(home.query()).contains("maturity=12", "genre=drama", "genre=jazz", "diversity=0.7");
         only("GET", "/internal/users/" + user + "/consents");
         only("GET", "/internal/users/" + user + "/profile");
@@ -133,6 +134,7 @@ class CompositionTest {
         String user = UUID.randomUUID().toString();
         given().auth().oauth2(Tokens.user(user)).get("/api/v1/me/home").then().statusCode(200);
         assertThat(only("GET", "/internal/users/" + user + "/home").purposes()).isNullOrEmpty();
+        assertThat(only("POST", "/internal/choices").purposes()).isNullOrEmpty();
     }
 
     @Test

@@ -16,7 +16,12 @@ public final class ArtworkChoices {
     public record Response(List<Choice> choices) {
     }
 
+    /** @param impressionId null when artwork-service logged nothing (the viewer has not granted artwork-personalization) */
     public record Choice(String titleId, String artworkId, String imageUrl, String impressionId, double propensity,
-                         String policy) {
+                         String policy, Why why) {
+    }
+
+    /** Why this image: a stable code (personal, sticky, exploring, popular, personalization-off) and words for people. */
+    public record Why(String code, String text) {
     }
 }

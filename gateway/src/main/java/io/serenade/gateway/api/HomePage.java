@@ -22,6 +22,7 @@ public record HomePage(boolean personalized, String notice, String modelId, Inst
                        RankingHome.Reason reason, RankingHome.Explanation explanation, Artwork artwork) {
     }
 
-    public record Artwork(String artworkId, String imageUrl, String impressionId, double propensity, String policy) {
+    public record Artwork(String artworkId, String imageUrl, String impressionId, double propensity, String policy,
+                          ArtworkChoices.Why why) {
     }
 }

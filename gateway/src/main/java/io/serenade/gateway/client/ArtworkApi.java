@@ -1,9 +1,11 @@
 package io.serenade.gateway.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.serenade.events.GrantedPurposes;
 import io.serenade.gateway.api.ArtworkChoices;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -20,7 +22,7 @@ public interface ArtworkApi {
 
     @POST
     @Path("/choices")
-    Uni<ArtworkChoices.Response> choose(ArtworkChoices.Request request);
+    Uni<ArtworkChoices.Response> choose(ArtworkChoices.Request request, @HeaderParam(GrantedPurposes.HEADER) String purposes);
 
     @GET
     @Path("/titles/{titleId}/artwork")

@@ -63,11 +63,11 @@ public class Downstream {
     @Timeout(1000)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejection.class)
     @Fallback(fallbackMethod = "noArtwork", skipOn = DownstreamRejection.class)
-    public Uni<ArtworkChoices.Response> artwork(ArtworkChoices.Request request) {
-        return artwork.choose(request);
+    public Uni<ArtworkChoices.Response> artwork(ArtworkChoices.Request request, GrantedPurposes purposes) {
+        return artwork.choose(request, purposes.header());
     }
 
-    Uni<ArtworkChoices.Response> noArtwork(ArtworkChoices.Request request) {
+    Uni<ArtworkChoices.Response> noArtwork(ArtworkChoices.Request request, GrantedPurposes purposes) {
         Log.warn("artwork-service unavailable: home page served without chosen artwork");
         return Uni.createFrom().item(new ArtworkChoices.Response(List.of()));
     }

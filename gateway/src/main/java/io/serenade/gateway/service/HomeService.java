@@ -1,5 +1,6 @@
 package io.serenade.gateway.service;
 
+import io.serenade.events.GrantedPurposes;
 import io.serenade.events.InteractionContext;
 import io.serenade.gateway.api.ArtworkChoices;
 import io.serenade.gateway.api.HomePage;
@@ -35,24 +36,26 @@ public class HomeService {
         return Uni.combine().all().unis(downstream.profile(userId), consents.granted(userId)).asTuple()
                 .flatMap(profileAndGrants -> {
                     ProfileSettings settings = ProfileSettings.of(profileAndGrants.getItem1());
-                    return downstream.home(userId, settings.maturity(), settings.genres(), settings.diversity(),
-                            profileAndGrants.getItem2());
-                })
-                .flatMap(rows -> artwork(userId, titleIds(rows), context).map(choices -> compose(rows, choices)));
+                    GrantedPurposes granted = profileAndGrants.getItem2();
+                    return downstream.home(userId, settings.maturity(), settings.genres(), settings.diversity(), granted)
+                            .flatMap(rows -> artwork(userId, titleIds(rows), context, granted)
+                                    .map(choices -> compose(rows, choices)));
+                });
     }
 
     /**
      * One artwork choice per title. artwork-service takes at most {@value #MAX_TITLES_PER_CHOICE} titles per call
      * (its latency target is per call), and a full page has more: the calls go out in parallel.
      */
-    private Uni<ArtworkChoices.Response> artwork(String userId, List<String> titles, InteractionContext context) {
+    private Uni<ArtworkChoices.Response> artwork(String userId, List<String> titles, InteractionContext context,
+                                                 GrantedPurposes granted) {
         if (titles.isEmpty()) {
             return Uni.createFrom().item(new ArtworkChoices.Response(List.of()));
         }
         List<Uni<ArtworkChoices.Response>> calls = new ArrayList<>();
         for (int from = 0; from < titles.size(); from += MAX_TITLES_PER_CHOICE) {
             List<String> chunk = titles.subList(from, Math.min(titles.size(), from + MAX_TITLES_PER_CHOICE));
-            calls.add(downstream.artwork(new ArtworkChoices.Request(userId, List.copyOf(chunk), context)));
+            calls.add(downstream.artwork(new ArtworkChoices.Request(userId, List.copyOf(chunk), context), granted));
         }
         return Uni.join().all(calls).andFailFast().map(responses -> new ArtworkChoices.Response(
                 responses.stream().flatMap(r -> r.choices().stream()).toList()));
@@ -69,7 +72,7 @@ public class HomeService {
                 .map(r -> new HomePage.Row(r.id(), r.heading(), r.items().stream().map(i -> {
                     ArtworkChoices.Choice c = byTitle.get(i.titleId());
                     HomePage.Artwork art = c == null ? null
-                            : new HomePage.Artwork(c.artworkId(), c.imageUrl(), c.impressionId(), c.propensity(), c.policy());
+                            : new HomePage.Artwork(c.artworkId(), c.imageUrl(), c.impressionId(), c.propensity(), c.policy(), c.why());
                     return new HomePage.Item(i.titleId(), i.name(), i.genres(), i.maturityRating(), i.reason(),
                             i.explanation(), art);
                 }).toList()))

@@ -32,7 +32,8 @@ class HomeServiceTest {
                     "reason": {"code": "popular", "text": "Popular now", "personal": false}}]}]}""";
         RankingHome ranked = JSON.readValue(ranking, RankingHome.class);
         ArtworkChoices.Response choices = new ArtworkChoices.Response(List.of(
-                new ArtworkChoices.Choice("t-1", "a-1", "/api/v1/artwork/a-1.svg", "i-1", 0.5, "thompson")));
+                new ArtworkChoices.Choice("t-1", "a-1", "/api/v1/artwork/a-1.svg", "i-1", 0.5, "thompson",
+                        new ArtworkChoices.Why("personal", "You often play titles whose art shows faces."))));
 
         HomePage page = HomeService.compose(ranked, choices);
         JsonNode json = JSON.valueToTree(page);

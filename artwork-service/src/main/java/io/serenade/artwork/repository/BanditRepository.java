@@ -145,22 +145,34 @@ public class BanditRepository {
         return tx.preparedQuery(ADD_VARIANT_STATS).execute(Tuple.of(artwork, title, trials, reward)).replaceWithVoid();
     }
 
-    /** Adds to the contextual model's sums; keys are (i, j) packed as i · 2³² + j, j = −1 for the reward sums. */
-    public Uni<Void> addLinearSums(SqlClient tx, String layout, Map<Long, Double> deltas) {
-        int n = deltas.size();
-        Integer[] is = new Integer[n], js = new Integer[n];
-        Double[] values = new Double[n];
-        int k = 0;
-        for (Map.Entry<Long, Double> e : deltas.entrySet()) {
-            is[k] = (int) (e.getKey() >> 32);
-            js[k] = (int) (long) e.getKey();
-            values[k++] = e.getValue();
+    /**
+     * Adds to the contextual model's sums: the non-zero cells of Σφφᵀ at (i, j), of Σ(r − μ)φ at (i, −1), and the
+     * number of observations at (−1, −1).
+     */
+    public Uni<Void> addLinearSums(SqlClient tx, String layout, double[] gram, double[] b, long observations) {
+        int dim = b.length;
+        List<Integer> is = new ArrayList<>();
+        List<Integer> js = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < dim; i++) {
+            for (int j = 0; j < dim; j++) {
+                if (gram[i * dim + j] != 0) {
+                    is.add(i);
+                    js.add(j);
+                    values.add(gram[i * dim + j]);
+                }
+            }
+            if (b[i] != 0) {
+                is.add(i);
+                js.add(-1);
+                values.add(b[i]);
+            }
         }
-        return tx.preparedQuery(ADD_LINEAR_SUMS).execute(Tuple.of(layout, is, js, values)).replaceWithVoid();
-    }
-
-    public static long key(int i, int j) {
-        return ((long) i << 32) | (j & 0xFFFFFFFFL);
+        is.add(-1);
+        js.add(-1);
+        values.add((double) observations);
+        return tx.preparedQuery(ADD_LINEAR_SUMS).execute(Tuple.of(layout, is.toArray(Integer[]::new),
+                js.toArray(Integer[]::new), values.toArray(Double[]::new))).replaceWithVoid();
     }
 
     public Uni<Void> bumpVersion(SqlClient tx) {

@@ -18,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
-
 import java.util.Map;
 
 /**
@@ -40,6 +39,7 @@ public class BanditState {
     }
 
     private static final int SETTLE_BATCH = 2000;
+    private static final int MAX_BATCHES_PER_RUN = 20;
 
     private final BanditRepository repository;
     private final FeatureSpace features;
@@ -102,15 +102,19 @@ public class BanditState {
     /**
      * Adds impressions whose reward is final to the sums, exactly once: claiming them and adding them commit
      * together. A play settles at once (nothing can raise its reward); anything else when its window closes.
+     * A backlog (a window closing on a busy hour) is worked off in batches, at most {@value #MAX_BATCHES_PER_RUN}
+     * per run so one replica's run stays short.
      */
     @Scheduled(every = "${serenade.artwork.reward.settle-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> settleScheduled() {
-        return settle(Instant.now()).replaceWithVoid()
+        Instant now = Instant.now();
+        return settle(now).repeat().whilst(n -> n == SETTLE_BATCH).select().first(MAX_BATCHES_PER_RUN)
+                .collect().last().replaceWithVoid()
                 .onFailure().invoke(e -> Log.warnf("settling impressions failed, retrying next time: %s", e.toString()))
                 .onFailure().recoverWithNull();
     }
 
-    /** Settles what is final at {@code now}; returns how many impressions were settled. */
+    /** Settles up to one batch of what is final at {@code now}; returns how many impressions were settled. */
     public Uni<Integer> settle(Instant now) {
         ArtworkConfig.Reward reward = config.reward();
         double finalReward = Math.max(reward.playWeight(), reward.clickWeight());
@@ -123,16 +127,16 @@ public class BanditState {
                     }
                     Map<String, BetaStats> variantDeltas = new HashMap<>();
                     Map<String, String> titleOf = new HashMap<>();
-                    Map<Long, Double> linearDeltas = new HashMap<>();
+                    LinearSums sums = new LinearSums(features.modelDim());
                     for (SettledImpression s : settled) {
                         variantDeltas.merge(s.artworkId(), new BetaStats(1, s.reward()), (a, b) -> a.plus(b.trials(), b.reward()));
                         titleOf.put(s.artworkId(), s.titleId());
                         if (s.layout().equals(features.layout())) {
-                            addCross(linearDeltas, s, s.reward() - baseline.stats(s.artworkId()).mean());
+                            sums.add(phi(s), s.reward() - baseline.stats(s.artworkId()).mean());
                         }
                     }
-                    Uni<Void> linear = linearDeltas.isEmpty() ? Uni.createFrom().voidItem()
-                            : repository.addLinearSums(tx, features.layout(), linearDeltas);
+                    Uni<Void> linear = sums.observations == 0 ? Uni.createFrom().voidItem()
+                            : repository.addLinearSums(tx, features.layout(), sums.gram, sums.b, sums.observations);
                     return repository.addVariantStats(tx, titleOf, variantDeltas)
                             .flatMap(v -> linear)
                             .flatMap(v -> repository.bumpVersion(tx))
@@ -141,22 +145,39 @@ public class BanditState {
                 .invoke(n -> settledCounter.increment(n));
     }
 
-    /** φ = x ⊗ z: adds φφᵀ and the residual times φ, and one observation. */
-    private void addCross(Map<Long, Double> deltas, SettledImpression s, double residual) {
-        int zDim = features.armDim();
-        double[] unit = new double[s.armFeatures().length];
-        Arrays.fill(unit, 1);
-        SparseVector phi = SparseVector.outer(s.context(), new SparseVector(s.armFeatures(), unit), zDim);
-        int[] idx = phi.indices();
-        double[] val = phi.values();
-        for (int a = 0; a < idx.length; a++) {
-            for (int c = 0; c < idx.length; c++) {
-                deltas.merge(BanditRepository.key(idx[a], idx[c]), val[a] * val[c], Double::sum);
+    /** One settlement's additions to the contextual model's sums, dense: a batch touches the same cells many times. */
+    private static final class LinearSums {
+        final int dim;
+        final double[] gram;
+        final double[] b;
+        long observations;
+
+        LinearSums(int dim) {
+            this.dim = dim;
+            this.gram = new double[dim * dim];
+            this.b = new double[dim];
+        }
+
+        void add(SparseVector phi, double residual) {
+            int[] idx = phi.indices();
+            double[] val = phi.values();
+            if (idx.length == 0) {
+                return;
             }
-            deltas.merge(BanditRepository.key(idx[a], -1), residual * val[a], Double::sum);
+            for (int a = 0; a < idx.length; a++) {
+                for (int c = 0; c < idx.length; c++) {
+                    gram[idx[a] * dim + idx[c]] += val[a] * val[c];
+                }
+                b[idx[a]] += residual * val[a];
+            }
+            observations++;
         }
-        if (idx.length > 0) {
-            deltas.merge(BanditRepository.key(-1, -1), 1.0, Double::sum);
-        }
+    }
+
+    /** φ = x ⊗ z of the impression, as it was shown. */
+    private SparseVector phi(SettledImpression s) {
+        double[] ones = new double[s.armFeatures().length];
+        Arrays.fill(ones, 1);
+        return SparseVector.outer(s.context(), new SparseVector(s.armFeatures(), ones), features.armDim());
     }
 }

@@ -26,6 +26,8 @@ public final class Main {
             case "eval-recs" -> io.serenade.bench.eval.EvalRecs.main(rest);
             case "recs-jmh" -> io.serenade.bench.recs.RecsJmh.main(rest);
             case "train-bench" -> io.serenade.bench.recs.TrainBench.main(rest);
+            case "bandit-sim" -> io.serenade.bench.bandit.BanditSim.main(rest);
+            case "ope" -> io.serenade.bench.bandit.Ope.main(rest);
             case "token" -> System.out.println(new Keycloak(Options.parse(rest)).token(Options.parse(rest).get("user", "alice")));
             default -> {
                 System.err.println("unknown tool " + args[0]);

@@ -1,0 +1,24 @@
+-- wrk script: POST /internal/choices to artwork-service for 40 titles (bench-t-1..40), as the gateway asks for a
+-- home page, for viewers drawn from 10,000 ids who granted artwork-personalization (so every request reads and
+-- writes the viewer's Redis state and logs 40 impressions), on a tv in the evening.
+local titles = {}
+for i = 1, 40 do titles[i] = '"bench-t-' .. i .. '"' end
+local titleList = table.concat(titles, ",")
+math.randomseed(42)
+
+function request()
+  local user = "bench-u-" .. math.random(1, 10000)
+  local body = '{"userId":"' .. user .. '","titleIds":[' .. titleList .. '],'
+    .. '"context":{"device":"tv","locale":"en-GB","localTime":"21:00"}}'
+  return wrk.format("POST", "/internal/choices",
+    { ["Content-Type"] = "application/json", ["Serenade-Purposes"] = "personalization,artwork-personalization" }, body)
+end
+
+function done(summary, latency, requests)
+  local non2xx = (summary.errors.status or 0)
+  io.write(string.format("RESULT requests=%d duration_s=%.1f rps=%.0f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f non2xx=%d socket_errors=%d\n",
+    summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
+    latency.max / 1000, non2xx,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end

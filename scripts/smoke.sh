@@ -50,6 +50,12 @@ check "the page is personalized for alice" test "$(jq .personalized <<<"$home")"
 
 image="$(jq -r '.rows[0].items[0].artwork.imageUrl' <<<"$home")"
 check "the artwork URL serves an SVG image" bash -c "curl -fsS '$image' | grep -q '<svg'"
+check "alice's artwork is chosen for her: logged with an impression id, a propensity and why" \
+  test "$(jq '[.rows[].items[].artwork | select(.impressionId == null or .propensity <= 0 or .propensity > 1 or (.why.text // "") == "")] | length' <<<"$home")" = 0
+first_art="$(jq -c '[.rows[].items[] | {t: .titleId, a: .artwork.artworkId}] | sort_by(.t)' <<<"$home")"
+again_art="$(curl -fsS -H "Authorization: Bearer $ALICE" "$API/me/home" | jq -c '[.rows[].items[] | {t: .titleId, a: .artwork.artworkId}] | sort_by(.t)')"
+check "alice keeps the same image for every title on her next page (stickiness)" \
+  test "$(jq -n --argjson a "$first_art" --argjson b "$again_art" '[$a[] as $x | $b[] | select(.t == $x.t and .a != $x.a)] | length')" = 0
 
 history_has_events() {
   local h
@@ -112,6 +118,8 @@ CAROL="$(token carol carol-serenade)"
 carol_home="$(curl -fsS -H "Authorization: Bearer $CAROL" "$API/me/home")"
 check "carol, who did not allow personalization, gets a non-personal page that says so" \
   test "$(jq '(.personalized == false) and (.notice | test("personalization")) and ([.rows[].items[].reason.personal] | any | not)' <<<"$carol_home")" = true
+check "carol's artwork is the global best, logged for nobody, and says why" \
+  test "$(jq '[.rows[].items[].artwork | select(.impressionId != null or .policy != "global-best" or .why.code != "personalization-off")] | length' <<<"$carol_home")" = 0
 check "the served model is versioned with held-out metrics" \
   test "$(curl -fsS -H "Authorization: Bearer $ADMIN" "$API/admin/models" | jq '[.[] | select(.status == "ready")][0].metrics | has("ndcg@10")')" = true
 check "no token: 401" test "$(status_of "$API/me/home")" = 401

@@ -38,14 +38,14 @@ public final class DemoSeed {
     record DemoUser(String name, Map<String, Object> profile, List<String> genres, int events, List<String> grants) {
     }
 
-    /** Carol does not allow personalization: her page shows what a user who says no gets. */
+    /** Carol allows neither personalization nor personal artwork: her page shows what a user who says no gets. */
     static final List<DemoUser> USERS = List.of(
             new DemoUser("alice", profile("Alice", "en-GB", "Europe/London", "16+", List.of("sci-fi", "drama")),
                     List.of("sci-fi", "thriller", "drama"), 120, List.of("personalization", "artwork-personalization")),
             new DemoUser("bob", profile("Bob", "en-US", "America/New_York", "13+", List.of("comedy", "family")),
                     List.of("comedy", "animation", "family"), 90, List.of("personalization", "artwork-personalization")),
             new DemoUser("carol", profile("Carol", "fr-FR", "Europe/Paris", "18+", List.of("documentary", "crime")),
-                    List.of("documentary", "crime", "mystery"), 100, List.of("artwork-personalization")));
+                    List.of("documentary", "crime", "mystery"), 100, List.of("search-history")));
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())

@@ -63,6 +63,13 @@ public interface ArtworkConfig {
         @WithDefault("0.05")
         double epsilon();
 
+        /**
+         * How many impressions the prior of a variant's play rate is worth. The prior is centred on the play rate
+         * of all variants together, so untested art is expected to do as well as the average, not 50 %.
+         */
+        @WithDefault("20")
+        double priorStrength();
+
         /** The ridge (prior precision) of the contextual model. */
         @WithDefault("1.0")
         double ridge();

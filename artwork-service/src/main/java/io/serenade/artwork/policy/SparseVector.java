@@ -32,6 +32,9 @@ public record SparseVector(int[] indices, double[] values) {
      * learns (a fan of horror × ominous art).
      */
     public static SparseVector outer(SparseVector x, SparseVector z, int zDim) {
+        if (z.size() > 0 && z.indices[z.size() - 1] >= zDim) {
+            throw new IllegalArgumentException("an arm feature index is outside the arm dimension " + zDim);
+        }
         int n = x.size() * z.size();
         int[] idx = new int[n];
         double[] val = new double[n];

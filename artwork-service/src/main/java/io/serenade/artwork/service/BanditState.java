@@ -29,12 +29,28 @@ import java.util.Map;
 @ApplicationScoped
 public class BanditState {
 
-    /** An immutable view of the learned state, swapped in whole. */
-    public record Snapshot(long version, Map<String, BetaStats> stats, LinearModel linear) implements BanditModel {
+    /**
+     * An immutable view of the learned state, swapped in whole: each variant's counts, read against a prior
+     * centred on the play rate of all variants together, and the contextual model.
+     */
+    public record Snapshot(long version, Map<String, BetaStats> stats, BetaStats prior, LinearModel linear) implements BanditModel {
+
+        static Snapshot of(long version, Map<String, BetaStats> counts, double priorStrength, LinearModel linear) {
+            double trials = 0;
+            double reward = 0;
+            for (BetaStats s : counts.values()) {
+                trials += s.trials();
+                reward += s.reward();
+            }
+            BetaStats prior = BetaStats.centredPrior(trials, reward, priorStrength);
+            Map<String, BetaStats> stats = new HashMap<>(counts.size() * 2);
+            counts.forEach((armId, s) -> stats.put(armId, s.withPrior(prior)));
+            return new Snapshot(version, Map.copyOf(stats), prior, linear);
+        }
 
         @Override
         public BetaStats stats(String armId) {
-            return stats.getOrDefault(armId, BetaStats.NONE);
+            return stats.getOrDefault(armId, prior);
         }
     }
 
@@ -51,7 +67,8 @@ public class BanditState {
         this.repository = repository;
         this.features = features;
         this.config = config;
-        this.current = new Snapshot(-1, Map.of(), new LinearModel(features.modelDim(), config.bandit().ridge()));
+        this.current = Snapshot.of(-1, Map.of(), config.bandit().priorStrength(),
+                new LinearModel(features.modelDim(), config.bandit().ridge()));
         this.settledCounter = Counter.builder("serenade.artwork.impressions.settled")
                 .description("Impressions whose final reward was added to the learned state").register(registry);
     }
@@ -74,7 +91,7 @@ public class BanditState {
                 return Uni.createFrom().voidItem();
             }
             return repository.variantStats().flatMap(stats -> loadLinear().invoke(linear -> {
-                current = new Snapshot(version, Map.copyOf(stats), linear);
+                current = Snapshot.of(version, stats, config.bandit().priorStrength(), linear);
                 Log.debugf("bandit state %d loaded: %d variants, %d contextual observations", (Object) version, stats.size(),
                         linear.observations());
             })).replaceWithVoid();

@@ -50,6 +50,13 @@ public record BetaStats(double trials, double reward, double priorAlpha, double 
         return alpha() / (alpha() + beta());
     }
 
+    /** The posterior standard deviation: how unsure the mean still is. */
+    public double standardDeviation() {
+        double a = alpha();
+        double b = beta();
+        return Math.sqrt(a * b / ((a + b) * (a + b) * (a + b + 1)));
+    }
+
     public BetaStats plus(double trials, double reward) {
         return new BetaStats(this.trials + trials, this.reward + reward, priorAlpha, priorBeta);
     }

@@ -6,7 +6,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * The contextual policy: LinUCB (Li et al. 2010) over cross features of the viewer's context and the variant's
  * features, on top of each variant's own play rate. A variant's expected reward is its posterior mean μₐ (what
  * it earns with everybody) plus θ·φ(x, a) (what this kind of viewer adds or takes away); its upper confidence
- * bound adds α√(φᵀA⁻¹φ). The linear part learns residuals r − μₐ and is shared by every title, so what one
+ * bound adds α times the uncertainty of both parts: the posterior standard deviation of μₐ and √(φᵀA⁻¹φ). (A
+ * bound on the linear part alone would take a variant's mean from a handful of impressions at face value.) The linear part learns residuals r − μₐ and is shared by every title, so what one
  * title teaches ("this viewer plays art with faces") carries to titles the viewer has never been shown.
  * <p>
  * LinUCB alone is deterministic, and a deterministic log cannot evaluate any other policy off-line; so the
@@ -44,14 +45,17 @@ public final class LinUcbPolicy implements ArtworkPolicy {
     public Distribution distribution(Decision decision, UniformRandomProvider random) {
         int k = decision.arms().size();
         double[] expected = decision.means();
-        double[] bound = expected.clone();
+        double[] bound = new double[k];
         LinearModel model = decision.model().linear();
-        if (model != null && decision.context().size() > 0) {
-            for (int i = 0; i < k; i++) {
+        boolean contextual = model != null && decision.context().size() > 0;
+        for (int i = 0; i < k; i++) {
+            double width = decision.model().stats(decision.arms().get(i).id()).standardDeviation();
+            if (contextual) {
                 SparseVector phi = features(decision.context(), decision.arms().get(i));
                 expected[i] += model.mean(phi);
-                bound[i] = expected[i] + alpha * model.width(phi);
+                width += model.width(phi);
             }
+            bound[i] = expected[i] + alpha * width;
         }
         int best = Distribution.argmax(bound);
         double[] p = new double[k];

@@ -93,13 +93,13 @@ public class ChoiceService {
         }
         List<String> titleIds = present.stream().map(Candidate::titleId).toList();
         return viewers.read(request.userId(), titleIds)
-                .map(read -> counted(personal(request, present, read)))
                 .onFailure().recoverWithItem(e -> {
                     // Without the viewer's sticky choices a fresh draw would make images flicker: show the global
                     // best instead, and log nothing, until Redis is back.
                     Log.warnf("viewer state unavailable, serving global artwork: %s", e.toString());
-                    return counted(global(present, ChoiceReasons.POPULAR));
-                });
+                    return null;
+                })
+                .map(read -> counted(read == null ? global(present, ChoiceReasons.POPULAR) : personal(request, present, read)));
     }
 
     private ChoiceResponse counted(ChoiceResponse response) {

@@ -35,7 +35,8 @@ record Contender(String name, Chooser chooser, LinUcbPolicy contextual) {
     }
 
     MutableBanditModel newModel(int linearDim) {
-        return isContextual() ? new MutableBanditModel(contextual, linearDim, Lineup.RIDGE) : new MutableBanditModel();
+        return isContextual() ? new MutableBanditModel(contextual, linearDim, Lineup.RIDGE, Lineup.PRIOR_STRENGTH)
+                : new MutableBanditModel(Lineup.PRIOR_STRENGTH);
     }
 
     private static Chooser drawnFrom(ArtworkPolicy policy) {

@@ -13,6 +13,8 @@ final class Lineup {
     static final double LINUCB_ALPHA = 0.3;
     static final double LINUCB_EPSILON = 0.05;
     static final double RIDGE = 1.0;
+    /** The service's default {@code prior-strength}: play rates are read against a prior centred on the pooled rate. */
+    static final double PRIOR_STRENGTH = 20;
 
     static final String UNIFORM = "uniform";
     static final String EPSILON_GREEDY = "ε-greedy (ε=" + EPSILON + ")";

@@ -19,22 +19,34 @@ public final class MutableBanditModel implements BanditModel {
     private final Map<String, BetaStats> stats = new HashMap<>();
     private final LinUcbPolicy contextual;
     private final LinearModel linear;
+    private final double priorStrength;
+    private double pooledTrials;
+    private double pooledReward;
 
-    /** Beta statistics only, for the non-contextual policies. */
-    public MutableBanditModel() {
+    /**
+     * Beta statistics only, for the non-contextual policies.
+     *
+     * @param priorStrength as the service's {@code prior-strength}: the prior is centred on the pooled rate and
+     *                      worth this many impressions; 0 for the uniform prior Beta(1, 1)
+     */
+    public MutableBanditModel(double priorStrength) {
         this.contextual = null;
         this.linear = null;
+        this.priorStrength = priorStrength;
     }
 
     /** Beta statistics and a linear model of dimension {@code dim} that learns as {@code contextual} does. */
-    public MutableBanditModel(LinUcbPolicy contextual, int dim, double ridge) {
+    public MutableBanditModel(LinUcbPolicy contextual, int dim, double ridge, double priorStrength) {
         this.contextual = contextual;
         this.linear = new LinearModel(dim, ridge);
+        this.priorStrength = priorStrength;
     }
 
+    /** The arm's counts read against the prior, as the service's snapshot reads them. */
     @Override
     public BetaStats stats(String armId) {
-        return stats.getOrDefault(armId, BetaStats.NONE);
+        BetaStats counts = stats.getOrDefault(armId, BetaStats.NONE);
+        return priorStrength > 0 ? counts.withPrior(BetaStats.centredPrior(pooledTrials, pooledReward, priorStrength)) : counts;
     }
 
     @Override
@@ -51,5 +63,7 @@ public final class MutableBanditModel implements BanditModel {
             contextual.learn(linear, context, arm, reward, stats(arm.id()).mean());
         }
         stats.merge(arm.id(), new BetaStats(1, reward), (a, b) -> a.plus(b.trials(), b.reward()));
+        pooledTrials++;
+        pooledReward += reward;
     }
 }

@@ -31,7 +31,8 @@ final class TrainedPolicies {
     static List<Frozen> train(BanditLog log, List<LoggedRound> train, long seed) {
         FeatureEncoder features = FeatureEncoder.fit(log, train);
         LinUcbPolicy linUcb = Lineup.linUcb(features.armDim());
-        MutableBanditModel model = new MutableBanditModel(linUcb, features.contextDim() * features.armDim(), Lineup.RIDGE);
+        MutableBanditModel model = new MutableBanditModel(linUcb, features.contextDim() * features.armDim(), Lineup.RIDGE,
+                Lineup.PRIOR_STRENGTH);
         for (LoggedRound r : train) {
             model.learn(features.context(r), features.arm(r.item()), r.reward());
         }

@@ -157,7 +157,7 @@ class BanditTest {
             assertThat(answer.getString("choices[0].impressionId")).isNull();
             assertThat(answer.getString("choices[0].why.code")).isEqualTo("personalization-off");
         }
-        log.flush().await().indefinitely();
+        log.flush();
         assertThat(repository.impressionsOf(user).await().indefinitely()).isEmpty();
         assertThat(redis.key().exists("test:aw:sticky:" + user, "test:aw:taste:" + user)).isZero();
         await().atMost(WAIT).untilAsserted(() ->

@@ -6,7 +6,6 @@ import io.serenade.artwork.model.SettledImpression;
 import io.serenade.artwork.policy.BetaStats;
 import io.serenade.artwork.policy.SparseVector;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -24,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * The propensity log and the learned state in PostgreSQL. Statements that must run together take the caller's
@@ -33,10 +31,17 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class BanditRepository {
 
+    /**
+     * One statement per batch: every column travels as an array. A column that is itself an array travels as its
+     * text form ('{1,2}') and is cast back, since PostgreSQL cannot unnest an array of arrays of unequal length.
+     */
     private static final String INSERT = """
             INSERT INTO impressions (impression_id, user_id, title_id, artwork_id, policy, propensity, sticky,
                                      candidates, context, x_idx, x_val, z_idx, layout, shown_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+            SELECT id, u, t, a, p, pr, st, c::text[], ctx::jsonb, xi::int[], xv::float8[], zi::int[], l, at
+              FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::bool[],
+                          $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::timestamptz[])
+                   AS r(id, u, t, a, p, pr, st, c, ctx, xi, xv, zi, l, at)
             ON CONFLICT (impression_id) DO NOTHING
             """;
 
@@ -89,19 +94,38 @@ public class BanditRepository {
         return pool;
     }
 
-    /** Writes the impressions in one pipelined batch; an impression written before is left as it is. */
+    /** Writes the impressions in one statement; an impression written before is left as it is. */
     public Uni<Void> insert(List<LoggedImpression> impressions) {
-        if (impressions.isEmpty()) {
+        int n = impressions.size();
+        if (n == 0) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> rows = new ArrayList<>(impressions.size());
-        for (LoggedImpression i : impressions) {
-            rows.add(Tuple.tuple(List.of(i.impressionId(), i.userId(), i.titleId(), i.artworkId(), i.policy(),
-                    i.propensity(), i.sticky(), i.candidates().toArray(String[]::new), new JsonObject(i.contextJson()),
-                    boxed(i.context().indices()), boxed(i.context().values()), boxed(i.armFeatures()), i.layout(),
-                    utc(i.shownAt()))));
+        UUID[] ids = new UUID[n];
+        String[] users = new String[n], titles = new String[n], artworks = new String[n], policies = new String[n];
+        Double[] propensities = new Double[n];
+        Boolean[] sticky = new Boolean[n];
+        String[] candidates = new String[n], contexts = new String[n], xIdx = new String[n], xVal = new String[n],
+                zIdx = new String[n], layouts = new String[n];
+        OffsetDateTime[] shown = new OffsetDateTime[n];
+        for (int k = 0; k < n; k++) {
+            LoggedImpression i = impressions.get(k);
+            ids[k] = i.impressionId();
+            users[k] = i.userId();
+            titles[k] = i.titleId();
+            artworks[k] = i.artworkId();
+            policies[k] = i.policy();
+            propensities[k] = i.propensity();
+            sticky[k] = i.sticky();
+            candidates[k] = "{" + String.join(",", i.candidates()) + "}"; // ids are [A-Za-z0-9_-]: nothing to quote
+            contexts[k] = i.contextJson();
+            xIdx[k] = Arrays.toString(i.context().indices()).replace('[', '{').replace(']', '}');
+            xVal[k] = Arrays.toString(i.context().values()).replace('[', '{').replace(']', '}');
+            zIdx[k] = Arrays.toString(i.armFeatures()).replace('[', '{').replace(']', '}');
+            layouts[k] = i.layout();
+            shown[k] = utc(i.shownAt());
         }
-        return pool.preparedQuery(INSERT).executeBatch(rows).replaceWithVoid();
+        return pool.preparedQuery(INSERT).execute(Tuple.tuple(List.of(ids, users, titles, artworks, policies,
+                propensities, sticky, candidates, contexts, xIdx, xVal, zIdx, layouts, shown))).replaceWithVoid();
     }
 
     /** Credits the reward; the impression and what its viewer's taste learns, or null when nothing changed. */
@@ -193,10 +217,9 @@ public class BanditRepository {
         });
     }
 
-    /** Visits the layout's stored sums: (i, j, value). */
-    public Uni<Void> linearSums(String layout, Consumer<Row> each) {
-        return pool.preparedQuery("SELECT i, j, value FROM linear_sums WHERE layout = $1").execute(Tuple.of(layout))
-                .invoke(rows -> rows.forEach(each)).replaceWithVoid();
+    /** The layout's stored sums: rows of (i, j, value). */
+    public Uni<RowSet<Row>> linearSums(String layout) {
+        return pool.preparedQuery("SELECT i, j, value FROM linear_sums WHERE layout = $1").execute(Tuple.of(layout));
     }
 
     /** Deletes impressions shown before the instant; returns how many. */
@@ -225,14 +248,6 @@ public class BanditRepository {
 
     private static OffsetDateTime utc(Instant t) {
         return t.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Integer[] boxed(int[] a) {
-        return Arrays.stream(a).boxed().toArray(Integer[]::new);
-    }
-
-    private static Double[] boxed(double[] a) {
-        return Arrays.stream(a).boxed().toArray(Double[]::new);
     }
 
     private static int[] ints(Row r, String column) {

@@ -13,8 +13,11 @@ import io.serenade.artwork.policy.LinearModel;
 import io.serenade.artwork.policy.SparseVector;
 import io.serenade.artwork.repository.BanditRepository;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -77,11 +80,17 @@ public class BanditState {
         return current;
     }
 
-    /** Reloads the sums when another settlement (here or on another replica) has changed them. */
+    /**
+     * Reloads the sums when another settlement (here or on another replica) has changed them. On a worker thread:
+     * inverting the contextual model takes milliseconds that choices on the event loop must not wait behind.
+     */
     @Scheduled(every = "${serenade.artwork.bandit.model-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> refresh() {
-        return reload(false).onFailure().invoke(e -> Log.warnf("bandit state reload failed, keeping the last one: %s", e.toString()))
-                .onFailure().recoverWithNull();
+    void refresh() {
+        try {
+            reload(false).await().atMost(Duration.ofSeconds(30));
+        } catch (RuntimeException e) {
+            Log.warnf("bandit state reload failed, keeping the last one: %s", e.toString());
+        }
     }
 
     /** Rebuilds the state from PostgreSQL; {@code always} ignores the version (start, tests). */
@@ -98,22 +107,26 @@ public class BanditState {
         });
     }
 
+    /** Reads the stored sums and inverts them, on a worker thread: thousands of rows and an O(d³) inversion. */
     private Uni<LinearModel> loadLinear() {
         int dim = features.modelDim();
-        double[] gram = new double[dim * dim];
-        double[] b = new double[dim];
-        long[] observations = new long[1];
-        return repository.linearSums(features.layout(), row -> {
-            int i = row.getInteger(0), j = row.getInteger(1);
-            double value = row.getDouble(2);
-            if (i == -1) {
-                observations[0] = (long) value;
-            } else if (j == -1) {
-                b[i] = value;
-            } else {
-                gram[i * dim + j] = value;
+        return repository.linearSums(features.layout()).emitOn(Infrastructure.getDefaultWorkerPool()).map(rows -> {
+            double[] gram = new double[dim * dim];
+            double[] b = new double[dim];
+            long observations = 0;
+            for (Row row : rows) {
+                int i = row.getInteger(0), j = row.getInteger(1);
+                double value = row.getDouble(2);
+                if (i == -1) {
+                    observations = (long) value;
+                } else if (j == -1) {
+                    b[i] = value;
+                } else {
+                    gram[i * dim + j] = value;
+                }
             }
-        }).map(done -> LinearModel.fromSums(dim, config.bandit().ridge(), gram, b, observations[0]));
+            return LinearModel.fromSums(dim, config.bandit().ridge(), gram, b, observations);
+        });
     }
 
     /**
@@ -123,12 +136,17 @@ public class BanditState {
      * per run so one replica's run stays short.
      */
     @Scheduled(every = "${serenade.artwork.reward.settle-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> settleScheduled() {
+    void settleScheduled() {
         Instant now = Instant.now();
-        return settle(now).repeat().whilst(n -> n == SETTLE_BATCH).select().first(MAX_BATCHES_PER_RUN)
-                .collect().last().replaceWithVoid()
-                .onFailure().invoke(e -> Log.warnf("settling impressions failed, retrying next time: %s", e.toString()))
-                .onFailure().recoverWithNull();
+        try {
+            for (int run = 0; run < MAX_BATCHES_PER_RUN; run++) {
+                if (settle(now).await().atMost(Duration.ofSeconds(30)) < SETTLE_BATCH) {
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            Log.warnf("settling impressions failed, retrying next time: %s", e.toString());
+        }
     }
 
     /** Settles up to one batch of what is final at {@code now}; returns how many impressions were settled. */
@@ -138,6 +156,7 @@ public class BanditState {
         Instant windowClosedBefore = now.minus(reward.window());
         Snapshot baseline = current;
         return repository.pool().withTransaction(tx -> repository.claimSettleable(tx, finalReward, windowClosedBefore, SETTLE_BATCH)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .flatMap(settled -> {
                     if (settled.isEmpty()) {
                         return Uni.createFrom().item(0);

@@ -20,14 +20,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The propensity log's writer. A choice only queues its rows; a scheduled flush writes them in one pipelined
- * batch, so the page never waits on PostgreSQL. The queue is bounded: past it, rows are dropped and counted
+ * The propensity log's writer. A choice only queues its rows; a scheduled flush writes them in batches of one
+ * statement each, so the page never waits on PostgreSQL. The queue is bounded: past it, rows are dropped and counted
  * (the choice is still served, only not learned from), never buffered until the heap runs out.
  */
 @ApplicationScoped
 public class ImpressionLog {
 
-    static final int MAX_QUEUED = 100_000;
+    static final int MAX_QUEUED = 200_000;
+    static final int BATCH = 10_000;
 
     private final BanditRepository repository;
     private final ArtworkConfig config;
@@ -53,23 +54,37 @@ public class ImpressionLog {
         }
     }
 
+    /**
+     * Writes what is queued, in statements of up to {@value #BATCH} rows. On a worker thread, not the event loop:
+     * preparing thousands of rows takes milliseconds that choices must not wait behind.
+     */
     @Scheduled(every = "${serenade.artwork.propensity-log.flush}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    public Uni<Void> flush() {
-        List<LoggedImpression> batch = new ArrayList<>();
-        LoggedImpression next;
-        while (batch.size() < 5000 && (next = queue.poll()) != null) {
-            batch.add(next);
-        }
-        queued.addAndGet(-batch.size());
-        if (batch.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return repository.insert(batch).onFailure().invoke(e -> {
-            // Put back for the next flush; a row written before the failure is skipped then (ON CONFLICT).
+    public void flush() {
+        List<LoggedImpression> batch;
+        do {
+            batch = new ArrayList<>();
+            LoggedImpression next;
+            while (batch.size() < BATCH && (next = queue.poll()) != null) {
+                batch.add(next);
+            }
+            queued.addAndGet(-batch.size());
+            if (!batch.isEmpty() && !write(batch)) {
+                return;
+            }
+        } while (batch.size() == BATCH);
+    }
+
+    private boolean write(List<LoggedImpression> batch) {
+        try {
+            repository.insert(batch).await().atMost(Duration.ofSeconds(30));
+            return true;
+        } catch (RuntimeException e) {
+            // Put back for the next flush; nothing of a failed statement was written.
             queued.addAndGet(batch.size());
             queue.addAll(batch);
             Log.warnf("propensity log write failed, retrying: %s", e.toString());
-        }).onFailure().recoverWithNull();
+            return false;
+        }
     }
 
     /** Deletes impressions past their retention; runs hourly on every replica (the delete is idempotent). */
@@ -88,6 +103,6 @@ public class ImpressionLog {
     }
 
     void flushOnShutdown(@Observes ShutdownEvent event) {
-        flush().ifNoItem().after(Duration.ofSeconds(3)).recoverWithItem((Void) null).await().indefinitely();
+        flush();
     }
 }

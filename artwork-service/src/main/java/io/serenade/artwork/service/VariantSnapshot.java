@@ -10,6 +10,7 @@ import io.serenade.artwork.policy.Arm;
 import io.serenade.artwork.policy.FeatureSpace;
 import io.serenade.artwork.repository.ArtworkVariantRepository;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -69,12 +70,17 @@ public class VariantSnapshot {
         }
     }
 
+    /**
+     * Reloads every enabled variant. The query runs on the event loop (the repository needs its session there);
+     * rebuilding thousands of titles' candidates runs on a worker thread, so choices do not wait behind it.
+     */
     @Scheduled(every = "${serenade.artwork.snapshot-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> reload() {
         synchronized (this) {
             writtenDuringReload = new ArrayList<>();
         }
         return repository.listEnabled()
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .invoke(this::install)
                 .onFailure().invoke(e -> {
                     synchronized (this) {

@@ -1,6 +1,5 @@
 package io.serenade.artwork;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -178,26 +177,28 @@ class BanditTest {
                 .until(() -> repository.impressionsOf(user).await().indefinitely(), r -> r.size() == 3).stream()
                 .collect(Collectors.toMap(r -> r.getString("title_id"), r -> r));
         Instant shownAt = rows.get(inWindow).getOffsetDateTime("shown_at").toInstant();
+        String artwork = answer.getString("choices[0].artworkId");
+        String lateArtwork = answer.getString("choices[1].artworkId");
+        String clickedArtwork = answer.getString("choices[2].artworkId");
+        // Logging an impression counts it as a trial at once, with no reward yet.
+        await().atMost(WAIT).untilAsserted(() -> {
+            bandit.reload(true).await().indefinitely();
+            assertThat(counts(bandit.current().stats(lateArtwork))).containsExactly(1.0, 0.0);
+        });
 
         // One user's events share a partition, so they are applied in this order: the credited play comes last.
         publish(event(user, late, answer, 1, InteractionType.PLAY, shownAt.plus(Duration.ofHours(5))));
         publish(event(user, clicked, answer, 2, InteractionType.CLICK, shownAt.plus(Duration.ofHours(1))));
         publish(event(user, inWindow, answer, 0, InteractionType.PLAY, shownAt.plus(Duration.ofHours(3))));
 
-        String artwork = answer.getString("choices[0].artworkId");
-        await().atMost(WAIT).untilAsserted(() -> {
-            Row credited = row(user, inWindow);
-            assertThat(credited.getDouble("reward")).isEqualTo(1.0);
-            assertThat(credited.getBoolean("settled")).isTrue(); // a play is final: learned at once
-        });
+        await().atMost(WAIT).untilAsserted(() -> assertThat(row(user, inWindow).getDouble("reward")).isEqualTo(1.0));
         assertThat(row(user, late).getDouble("reward")).isNull();
         assertThat(row(user, clicked).getDouble("reward")).isEqualTo(0.0);
-        assertThat(row(user, clicked).getBoolean("settled")).isFalse(); // may still turn into a play
 
-        await().atMost(WAIT).untilAsserted(() -> {
-            bandit.reload(true).await().indefinitely();
-            assertThat(counts(bandit.current().stats(artwork))).containsExactly(1.0, 1.0);
-        });
+        bandit.reload(true).await().indefinitely();
+        assertThat(counts(bandit.current().stats(artwork))).containsExactly(1.0, 1.0);
+        assertThat(counts(bandit.current().stats(lateArtwork))).containsExactly(1.0, 0.0);
+        assertThat(counts(bandit.current().stats(clickedArtwork))).containsExactly(1.0, 0.0);
         assertThat(redis.hash(Double.class).hgetall("test:aw:taste:" + user))
                 .containsEntry("plays", 1.0).containsEntry("tag:faces", 1.0);
 
@@ -205,10 +206,10 @@ class BanditTest {
         // shows when the redelivery has been processed.
         publish(event(user, inWindow, answer, 0, InteractionType.PLAY, shownAt.plus(Duration.ofHours(3))));
         publish(event(user, clicked, answer, 2, InteractionType.PLAY, shownAt.plus(Duration.ofHours(2))));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(row(user, clicked).getBoolean("settled")).isTrue());
-        assertThat(row(user, clicked).getDouble("reward")).isEqualTo(1.0);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(row(user, clicked).getDouble("reward")).isEqualTo(1.0));
         bandit.reload(true).await().indefinitely();
         assertThat(counts(bandit.current().stats(artwork))).containsExactly(1.0, 1.0);
+        assertThat(counts(bandit.current().stats(clickedArtwork))).containsExactly(1.0, 1.0);
         assertThat(redis.hash(Double.class).hgetall("test:aw:taste:" + user)).containsEntry("plays", 2.0);
     }
 
@@ -222,12 +223,12 @@ class BanditTest {
         Row shown = await().atMost(WAIT).until(() -> repository.impressionsOf(user).await().indefinitely(), r -> r.size() == 1).get(0);
         publish(event(user, title, answer, 0, InteractionType.PLAY,
                 shown.getOffsetDateTime("shown_at").toInstant().plus(Duration.ofMinutes(5))));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(row(user, title).getBoolean("settled")).isTrue());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(row(user, title).getDouble("reward")).isEqualTo(1.0));
         bandit.reload(true).await().indefinitely();
         BanditState.Snapshot before = bandit.current();
 
         // A new instance, as after a restart or on another replica, built from PostgreSQL alone.
-        BanditState restarted = new BanditState(repository, features, config, new SimpleMeterRegistry());
+        BanditState restarted = new BanditState(repository, features, config);
         restarted.reload(true).await().indefinitely();
 
         assertThat(counts(restarted.current().stats(artwork))).containsExactly(1.0, 1.0);
@@ -243,8 +244,8 @@ class BanditTest {
         String user = Variants.id("u");
         Instant now = Instant.now();
         Duration retention = config.propensityLog().retention();
-        repository.insert(List.of(impression(user, now.minus(retention).minusSeconds(60)),
-                impression(user, now.minus(retention).plusSeconds(3600)))).await().indefinitely();
+        repository.pool().withTransaction(tx -> repository.insert(tx, List.of(impression(user, now.minus(retention).minusSeconds(60)),
+                impression(user, now.minus(retention).plusSeconds(3600))))).await().indefinitely();
 
         assertThat(log.purge(now).await().indefinitely()).isPositive();
 
@@ -261,9 +262,13 @@ class BanditTest {
         Row shown = await().atMost(WAIT).until(() -> repository.impressionsOf(user).await().indefinitely(), r -> r.size() == 1).get(0);
         Instant at = shown.getOffsetDateTime("shown_at").toInstant();
         publish(event(user, title, answer, 0, InteractionType.PLAY, at.plusSeconds(60)));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(row(user, title).getBoolean("settled")).isTrue());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(row(user, title).getDouble("reward")).isEqualTo(1.0));
 
+        // By default only choices whose reward window has closed: this one's is open for hours yet.
+        assertThat(given().queryParam("from", at.minusSeconds(1).toString()).queryParam("to", at.plusSeconds(1).toString())
+                .get("/internal/propensity-log.csv").then().statusCode(200).extract().asString()).doesNotContain(artwork);
         String csv = given().queryParam("from", at.minusSeconds(1).toString()).queryParam("to", at.plusSeconds(1).toString())
+                .queryParam("includeOpen", true)
                 .get("/internal/propensity-log.csv").then().statusCode(200).extract().asString();
 
         assertThat(csv).startsWith(",timestamp,item_id,position,click,propensity_score,user_feature_0,user_feature_1,"
@@ -287,7 +292,7 @@ class BanditTest {
 
     private LoggedImpression impression(String user, Instant shownAt) {
         return new LoggedImpression(UUID.randomUUID(), user, "t-old", "a-old", "linucb", 0.5, false, List.of("a-old"),
-                "{}", SparseVector.EMPTY, new int[0], features.layout(), shownAt);
+                "{}", SparseVector.EMPTY, new int[0], features.layout(), 0.05, shownAt);
     }
 
     private Row row(String user, String title) {

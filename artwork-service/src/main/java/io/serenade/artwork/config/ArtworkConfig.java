@@ -92,20 +92,20 @@ public interface ArtworkConfig {
         @WithDefault("4h")
         Duration window();
 
+        /** The reward of a play, in [0, 1]. */
         @WithDefault("1.0")
         double playWeight();
 
-        /** A click without a play earns this (0 by default: an image that draws clicks but not plays is clickbait). */
+        /**
+         * A click without a play earns this, in [0, 1] (0 by default: an image that draws clicks but not plays is
+         * clickbait).
+         */
         @WithDefault("0.0")
         double clickWeight();
 
         /** A PLAY counts when it reports at least this many minutes watched (0: any play). */
         @WithDefault("0")
         double minPlayMinutes();
-
-        /** How often impressions whose reward is final are settled into the learned state. Read by the scheduler. */
-        @WithDefault("1s")
-        String settleEvery();
     }
 
     /** No flicker: a viewer keeps the image they were shown for a title. */

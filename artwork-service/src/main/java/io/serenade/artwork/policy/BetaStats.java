@@ -1,7 +1,7 @@
 package io.serenade.artwork.policy;
 
 /**
- * What one variant has earned: settled impressions and the reward they brought (a play is 1, a click 0 by
+ * What one variant has earned: impressions and the reward they brought (a play is 1, a click 0 by
  * default), with the prior they are read against. The posterior of the play rate is
  * Beta(priorAlpha + reward, priorBeta + trials − reward).
  * <p>

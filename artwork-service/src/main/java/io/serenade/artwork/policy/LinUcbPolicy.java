@@ -71,7 +71,7 @@ public final class LinUcbPolicy implements ArtworkPolicy {
     }
 
     /**
-     * Learns one settled impression. The target is the reward beyond the variant's own mean at the time, so that
+     * Learns one impression and its reward. The target is the reward beyond the variant's own mean at the time, so that
      * the linear part holds only what depends on the viewer.
      */
     public void learn(LinearModel model, SparseVector context, Arm arm, double reward, double baseline) {

@@ -1,8 +1,8 @@
 package io.serenade.artwork.repository;
 
+import io.serenade.artwork.model.LearnedImpression;
 import io.serenade.artwork.model.LoggedImpression;
 import io.serenade.artwork.model.RewardedImpression;
-import io.serenade.artwork.model.SettledImpression;
 import io.serenade.artwork.policy.BetaStats;
 import io.serenade.artwork.policy.SparseVector;
 import io.smallrye.mutiny.Uni;
@@ -37,38 +37,31 @@ public class BanditRepository {
      */
     private static final String INSERT = """
             INSERT INTO impressions (impression_id, user_id, title_id, artwork_id, policy, propensity, sticky,
-                                     candidates, context, x_idx, x_val, z_idx, layout, shown_at)
-            SELECT id, u, t, a, p, pr, st, c::text[], ctx::jsonb, xi::int[], xv::float8[], zi::int[], l, at
+                                     candidates, context, x_idx, x_val, z_idx, layout, baseline, shown_at)
+            SELECT id, u, t, a, p, pr, st, c::text[], ctx::jsonb, xi::int[], xv::float8[], zi::int[], l, b, at
               FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::bool[],
-                          $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::timestamptz[])
-                   AS r(id, u, t, a, p, pr, st, c, ctx, xi, xv, zi, l, at)
+                          $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::float8[],
+                          $15::timestamptz[])
+                   AS r(id, u, t, a, p, pr, st, c, ctx, xi, xv, zi, l, b, at)
             ON CONFLICT (impression_id) DO NOTHING
+            RETURNING artwork_id, title_id, 0::float8 AS amount, x_idx, x_val, z_idx, layout, baseline
             """;
 
     /**
      * Credits a reward to its impression when the event falls inside the window and raises the reward (so a play
      * after a click counts, a redelivered event changes nothing, and a click after a play takes nothing away).
+     * Returns the increase, which is what the learned state adds.
      */
     private static final String REWARD = """
             UPDATE impressions i SET reward = $3, rewarded_at = $4
-             WHERE i.impression_id = $1 AND i.user_id = $2 AND NOT i.settled
+              FROM (SELECT impression_id, COALESCE(reward, 0) AS before FROM impressions
+                     WHERE impression_id = $1 FOR UPDATE) o
+             WHERE i.impression_id = o.impression_id AND i.user_id = $2
                AND $4 >= i.shown_at AND $4 <= i.shown_at + make_interval(secs => $5)
                AND COALESCE(i.reward, -1) < $3
-            RETURNING i.artwork_id,
+            RETURNING i.artwork_id, i.title_id, $3 - o.before AS amount, i.x_idx, i.x_val, i.z_idx, i.layout, i.baseline,
                       (SELECT v.tags FROM artwork_variants v WHERE v.artwork_id = i.artwork_id) AS tags,
                       (SELECT t.genres FROM titles t WHERE t.title_id = i.title_id) AS genres
-            """;
-
-    /**
-     * Claims impressions whose reward is final (the highest reward there is, or the window has closed), marking
-     * them settled. SKIP LOCKED lets every replica settle at once without two taking the same row.
-     */
-    private static final String CLAIM = """
-            UPDATE impressions SET settled = TRUE
-             WHERE impression_id IN (SELECT impression_id FROM impressions
-                                      WHERE NOT settled AND (reward >= $1 OR shown_at < $2)
-                                      ORDER BY shown_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-            RETURNING artwork_id, title_id, COALESCE(reward, 0) AS reward, x_idx, x_val, z_idx, layout
             """;
 
     private static final String ADD_VARIANT_STATS = """
@@ -94,15 +87,15 @@ public class BanditRepository {
         return pool;
     }
 
-    /** Writes the impressions in one statement; an impression written before is left as it is. */
-    public Uni<Void> insert(List<LoggedImpression> impressions) {
+    /**
+     * Writes the impressions in one statement on the caller's transaction; returns those newly written (an
+     * impression written before is left as it is and not returned, so it is never learned twice).
+     */
+    public Uni<List<LearnedImpression>> insert(SqlClient tx, List<LoggedImpression> impressions) {
         int n = impressions.size();
-        if (n == 0) {
-            return Uni.createFrom().voidItem();
-        }
         UUID[] ids = new UUID[n];
         String[] users = new String[n], titles = new String[n], artworks = new String[n], policies = new String[n];
-        Double[] propensities = new Double[n];
+        Double[] propensities = new Double[n], baselines = new Double[n];
         Boolean[] sticky = new Boolean[n];
         String[] candidates = new String[n], contexts = new String[n], xIdx = new String[n], xVal = new String[n],
                 zIdx = new String[n], layouts = new String[n];
@@ -122,47 +115,55 @@ public class BanditRepository {
             xVal[k] = Arrays.toString(i.context().values()).replace('[', '{').replace(']', '}');
             zIdx[k] = Arrays.toString(i.armFeatures()).replace('[', '{').replace(']', '}');
             layouts[k] = i.layout();
+            baselines[k] = i.baseline();
             shown[k] = utc(i.shownAt());
         }
-        return pool.preparedQuery(INSERT).execute(Tuple.tuple(List.of(ids, users, titles, artworks, policies,
-                propensities, sticky, candidates, contexts, xIdx, xVal, zIdx, layouts, shown))).replaceWithVoid();
+        return tx.preparedQuery(INSERT).execute(Tuple.tuple(List.of(ids, users, titles, artworks, policies,
+                        propensities, sticky, candidates, contexts, xIdx, xVal, zIdx, layouts, baselines, shown)))
+                .map(rows -> {
+                    List<LearnedImpression> inserted = new ArrayList<>(rows.rowCount());
+                    rows.forEach(r -> inserted.add(learned(r)));
+                    return inserted;
+                });
     }
 
-    /** Credits the reward; the impression and what its viewer's taste learns, or null when nothing changed. */
-    public Uni<RewardedImpression> reward(UUID impressionId, String userId, double reward, Instant at, Duration window) {
-        return pool.preparedQuery(REWARD)
+    /** Credits the reward on the caller's transaction; what the state and the taste learn, or null when nothing changed. */
+    public Uni<RewardedImpression> reward(SqlClient tx, UUID impressionId, String userId, double reward, Instant at,
+                                          Duration window) {
+        return tx.preparedQuery(REWARD)
                 .execute(Tuple.of(impressionId, userId, reward, utc(at), (double) window.toSeconds()))
                 .map(rows -> {
                     if (rows.rowCount() == 0) {
                         return null;
                     }
                     Row r = rows.iterator().next();
-                    return new RewardedImpression(userId, r.getString("artwork_id"), strings(r, "tags"), strings(r, "genres"));
+                    return new RewardedImpression(userId, learned(r), strings(r, "tags"), strings(r, "genres"));
                 });
     }
 
-    /** Claims up to {@code limit} settleable impressions on the connection's transaction. */
-    public Uni<List<SettledImpression>> claimSettleable(SqlClient tx, double finalReward, Instant windowClosedBefore, int limit) {
-        return tx.preparedQuery(CLAIM).execute(Tuple.of(finalReward, utc(windowClosedBefore), limit)).map(rows -> {
-            List<SettledImpression> settled = new ArrayList<>(rows.rowCount());
-            for (Row r : rows) {
-                settled.add(new SettledImpression(r.getString("artwork_id"), r.getString("title_id"),
-                        r.getDouble("reward"), new SparseVector(ints(r, "x_idx"), doubles(r, "x_val")),
-                        ints(r, "z_idx"), r.getString("layout")));
-            }
-            return settled;
-        });
+    private static LearnedImpression learned(Row r) {
+        return new LearnedImpression(r.getString("artwork_id"), r.getString("title_id"), r.getDouble("amount"),
+                new SparseVector(ints(r, "x_idx"), doubles(r, "x_val")), ints(r, "z_idx"), r.getString("layout"),
+                r.getDouble("baseline"));
     }
 
-    /** Adds settled impressions to the per-variant sums. */
-    public Uni<Void> addVariantStats(SqlClient tx, Map<String, String> titleOf, Map<String, BetaStats> deltas) {
+    /** What one batch adds to a variant's sums. */
+    public record VariantDelta(String titleId, double trials, double reward) {
+
+        public VariantDelta plus(double trials, double reward) {
+            return new VariantDelta(titleId, this.trials + trials, this.reward + reward);
+        }
+    }
+
+    /** Adds to the per-variant sums. */
+    public Uni<Void> addVariantStats(SqlClient tx, Map<String, VariantDelta> deltas) {
         int n = deltas.size();
         String[] artwork = new String[n], title = new String[n];
         Double[] trials = new Double[n], reward = new Double[n];
         int k = 0;
-        for (Map.Entry<String, BetaStats> e : deltas.entrySet()) {
+        for (Map.Entry<String, VariantDelta> e : deltas.entrySet()) {
             artwork[k] = e.getKey();
-            title[k] = titleOf.get(e.getKey());
+            title[k] = e.getValue().titleId();
             trials[k] = e.getValue().trials();
             reward[k++] = e.getValue().reward();
         }
@@ -238,12 +239,16 @@ public class BanditRepository {
                 });
     }
 
-    /** Settled, freshly drawn impressions shown in [from, to), oldest first, for the off-line evaluation export. */
-    public Uni<RowSet<Row>> settledBetween(Instant from, Instant to) {
+    /**
+     * Freshly drawn (not sticky) impressions shown in [from, to) and before {@code shownBefore}, oldest first, for
+     * the off-line evaluation export.
+     */
+    public Uni<RowSet<Row>> drawnBetween(Instant from, Instant to, Instant shownBefore) {
         return pool.preparedQuery("""
                 SELECT shown_at, artwork_id, reward, propensity, context, title_id, candidates
-                  FROM impressions WHERE shown_at >= $1 AND shown_at < $2 AND settled AND NOT sticky ORDER BY shown_at
-                """).execute(Tuple.of(utc(from), utc(to)));
+                  FROM impressions WHERE shown_at >= $1 AND shown_at < $2 AND shown_at < $3 AND NOT sticky
+                 ORDER BY shown_at
+                """).execute(Tuple.of(utc(from), utc(to), utc(shownBefore)));
     }
 
     private static OffsetDateTime utc(Instant t) {

@@ -4,6 +4,7 @@ import io.serenade.artwork.api.Problem;
 import io.serenade.artwork.service.PropensityExport;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -37,8 +38,10 @@ public class PropensityLogResource {
 
     @GET
     @Produces("text/csv")
-    @Operation(summary = "Settled artwork choices in [from, to) (ISO-8601 instants; default the last 24 hours) as OBD CSV")
-    public Uni<Response> export(@QueryParam("from") String from, @QueryParam("to") String to, @Context UriInfo uri) {
+    @Operation(summary = "Drawn artwork choices in [from, to) (ISO-8601 instants; default the last 24 hours) whose reward "
+            + "window has closed (includeOpen=true: all) as OBD CSV")
+    public Uni<Response> export(@QueryParam("from") String from, @QueryParam("to") String to,
+                                @QueryParam("includeOpen") @DefaultValue("false") boolean includeOpen, @Context UriInfo uri) {
         Instant end;
         Instant start;
         try {
@@ -57,7 +60,7 @@ public class PropensityLogResource {
         if (Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
             return bad(uri, "from", "must be at most 31 days before to");
         }
-        return export.csv(start, end).map(csv -> Response.ok(csv, "text/csv").build());
+        return export.csv(start, end, includeOpen).map(csv -> Response.ok(csv, "text/csv").build());
     }
 
     private static Uni<Response> bad(UriInfo uri, String field, String message) {

@@ -1,11 +1,9 @@
 package io.serenade.artwork.service;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.serenade.artwork.config.ArtworkConfig;
-import io.serenade.artwork.model.SettledImpression;
+import io.serenade.artwork.model.LearnedImpression;
 import io.serenade.artwork.policy.BanditModel;
 import io.serenade.artwork.policy.BetaStats;
 import io.serenade.artwork.policy.FeatureSpace;
@@ -15,19 +13,21 @@ import io.serenade.artwork.repository.BanditRepository;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The learned state every choice reads, and how it learns. PostgreSQL holds the truth as sums (per variant:
- * settled impressions and reward; for the contextual model: Σφφᵀ and Σ(r − μ)φ); every replica adds to them and
- * reloads them, so replicas agree within one reload interval and a restart loses nothing. Rewards are joined by
- * the replica that owns the viewer's Kafka partition; settlement claims each impression exactly once.
+ * impressions and reward; for the contextual model: Σφφᵀ and Σ(r − μ)φ); every replica adds to them and reloads
+ * them, so replicas agree within one reload interval and a restart loses nothing. An impression is added by the
+ * transaction that logs it, its reward by the transaction that credits it (on the replica that owns the viewer's
+ * Kafka partition): each exactly once.
  */
 @ApplicationScoped
 public class BanditState {
@@ -57,23 +57,17 @@ public class BanditState {
         }
     }
 
-    private static final int SETTLE_BATCH = 2000;
-    private static final int MAX_BATCHES_PER_RUN = 20;
-
     private final BanditRepository repository;
     private final FeatureSpace features;
     private final ArtworkConfig config;
-    private final Counter settledCounter;
     private volatile Snapshot current;
 
-    public BanditState(BanditRepository repository, FeatureSpace features, ArtworkConfig config, MeterRegistry registry) {
+    public BanditState(BanditRepository repository, FeatureSpace features, ArtworkConfig config) {
         this.repository = repository;
         this.features = features;
         this.config = config;
         this.current = Snapshot.of(-1, Map.of(), config.bandit().priorStrength(),
                 new LinearModel(features.modelDim(), config.bandit().ridge()));
-        this.settledCounter = Counter.builder("serenade.artwork.impressions.settled")
-                .description("Impressions whose final reward was added to the learned state").register(registry);
     }
 
     public Snapshot current() {
@@ -81,7 +75,7 @@ public class BanditState {
     }
 
     /**
-     * Reloads the sums when another settlement (here or on another replica) has changed them. On a worker thread:
+     * Reloads the sums when they have changed (here or on another replica). On a worker thread:
      * inverting the contextual model takes milliseconds that choices on the event loop must not wait behind.
      */
     @Scheduled(every = "${serenade.artwork.bandit.model-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -130,63 +124,48 @@ public class BanditState {
     }
 
     /**
-     * Adds impressions whose reward is final to the sums, exactly once: claiming them and adding them commit
-     * together. A play settles at once (nothing can raise its reward); anything else when its window closes.
-     * A backlog (a window closing on a busy hour) is worked off in batches, at most {@value #MAX_BATCHES_PER_RUN}
-     * per run so one replica's run stays short.
+     * Adds impressions just logged to the sums, on the transaction that logged them, so each is learned exactly
+     * once: a trial for the variant, φφᵀ and −μφ for the contextual model (no reward yet).
      */
-    @Scheduled(every = "${serenade.artwork.reward.settle-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void settleScheduled() {
-        Instant now = Instant.now();
-        try {
-            for (int run = 0; run < MAX_BATCHES_PER_RUN; run++) {
-                if (settle(now).await().atMost(Duration.ofSeconds(30)) < SETTLE_BATCH) {
-                    return;
-                }
-            }
-        } catch (RuntimeException e) {
-            Log.warnf("settling impressions failed, retrying next time: %s", e.toString());
+    public Uni<Void> learnShown(SqlClient tx, List<LearnedImpression> shown) {
+        return learn(tx, shown, true);
+    }
+
+    /**
+     * Adds credited rewards to the sums, on the transaction that credited them: the reward's increase for the
+     * variant, and the increase times φ for the contextual model (completing its target r − μ).
+     */
+    public Uni<Void> learnRewards(SqlClient tx, List<LearnedImpression> credited) {
+        return learn(tx, credited, false);
+    }
+
+    private Uni<Void> learn(SqlClient tx, List<LearnedImpression> items, boolean shown) {
+        if (items.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
+        Map<String, BanditRepository.VariantDelta> variants = new HashMap<>();
+        LinearSums sums = new LinearSums(features.modelDim());
+        for (LearnedImpression item : items) {
+            variants.merge(item.artworkId(), new BanditRepository.VariantDelta(item.titleId(), shown ? 1 : 0, item.amount()),
+                    (a, b) -> a.plus(b.trials(), b.reward()));
+            if (item.layout().equals(features.layout())) {
+                sums.add(phi(item), shown ? -item.baseline() : item.amount(), shown);
+            }
+        }
+        Uni<Void> linear = sums.touched ? repository.addLinearSums(tx, features.layout(), sums.gram, sums.b, sums.observations)
+                : Uni.createFrom().voidItem();
+        return repository.addVariantStats(tx, variants)
+                .flatMap(v -> linear)
+                .flatMap(v -> repository.bumpVersion(tx));
     }
 
-    /** Settles up to one batch of what is final at {@code now}; returns how many impressions were settled. */
-    public Uni<Integer> settle(Instant now) {
-        ArtworkConfig.Reward reward = config.reward();
-        double finalReward = Math.max(reward.playWeight(), reward.clickWeight());
-        Instant windowClosedBefore = now.minus(reward.window());
-        Snapshot baseline = current;
-        return repository.pool().withTransaction(tx -> repository.claimSettleable(tx, finalReward, windowClosedBefore, SETTLE_BATCH)
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(settled -> {
-                    if (settled.isEmpty()) {
-                        return Uni.createFrom().item(0);
-                    }
-                    Map<String, BetaStats> variantDeltas = new HashMap<>();
-                    Map<String, String> titleOf = new HashMap<>();
-                    LinearSums sums = new LinearSums(features.modelDim());
-                    for (SettledImpression s : settled) {
-                        variantDeltas.merge(s.artworkId(), new BetaStats(1, s.reward()), (a, b) -> a.plus(b.trials(), b.reward()));
-                        titleOf.put(s.artworkId(), s.titleId());
-                        if (s.layout().equals(features.layout())) {
-                            sums.add(phi(s), s.reward() - baseline.stats(s.artworkId()).mean());
-                        }
-                    }
-                    Uni<Void> linear = sums.observations == 0 ? Uni.createFrom().voidItem()
-                            : repository.addLinearSums(tx, features.layout(), sums.gram, sums.b, sums.observations);
-                    return repository.addVariantStats(tx, titleOf, variantDeltas)
-                            .flatMap(v -> linear)
-                            .flatMap(v -> repository.bumpVersion(tx))
-                            .map(v -> settled.size());
-                }))
-                .invoke(n -> settledCounter.increment(n));
-    }
-
-    /** One settlement's additions to the contextual model's sums, dense: a batch touches the same cells many times. */
+    /** One batch's additions to the contextual model's sums, dense: a batch touches the same cells many times. */
     private static final class LinearSums {
         final int dim;
         final double[] gram;
         final double[] b;
         long observations;
+        boolean touched;
 
         LinearSums(int dim) {
             this.dim = dim;
@@ -194,24 +173,30 @@ public class BanditState {
             this.b = new double[dim];
         }
 
-        void add(SparseVector phi, double residual) {
+        /** Adds target·φ to b and, for a shown impression, φφᵀ and one observation. */
+        void add(SparseVector phi, double target, boolean shown) {
             int[] idx = phi.indices();
             double[] val = phi.values();
             if (idx.length == 0) {
                 return;
             }
+            touched = true;
             for (int a = 0; a < idx.length; a++) {
-                for (int c = 0; c < idx.length; c++) {
-                    gram[idx[a] * dim + idx[c]] += val[a] * val[c];
+                if (shown) {
+                    for (int c = 0; c < idx.length; c++) {
+                        gram[idx[a] * dim + idx[c]] += val[a] * val[c];
+                    }
                 }
-                b[idx[a]] += residual * val[a];
+                b[idx[a]] += target * val[a];
             }
-            observations++;
+            if (shown) {
+                observations++;
+            }
         }
     }
 
     /** φ = x ⊗ z of the impression, as it was shown. */
-    private SparseVector phi(SettledImpression s) {
+    private SparseVector phi(LearnedImpression s) {
         double[] ones = new double[s.armFeatures().length];
         Arrays.fill(ones, 1);
         return SparseVector.outer(s.context(), new SparseVector(s.armFeatures(), ones), features.armDim());

@@ -2,9 +2,9 @@ package io.serenade.artwork.service;
 
 import io.quarkus.logging.Log;
 import io.serenade.artwork.api.ChoiceRequest;
-import io.serenade.artwork.api.ChoiceResponse;
 import io.serenade.artwork.api.ChoiceResponse.TitleChoice;
 import io.serenade.artwork.api.ChoiceResponse.Why;
+import io.serenade.artwork.api.ChoiceResponse;
 import io.serenade.artwork.api.VariantView;
 import io.serenade.artwork.config.ArtworkConfig;
 import io.serenade.artwork.model.LoggedImpression;
@@ -155,7 +155,8 @@ public class ChoiceService {
                     propensity, policy.name(), why));
             logged.add(new LoggedImpression(impressionId, request.userId(), candidate.titleId(), v.artworkId(),
                     policy.name(), propensity, sticky, cands.arms().stream().map(a -> a.id()).toList(), contextJson,
-                    context, cands.arms().get(index).features().indices(), features.layout(), now));
+                    context, cands.arms().get(index).features().indices(), features.layout(),
+                    model.stats(v.artworkId()).mean(), now));
         }
         viewers.remember(request.userId(), fresh);
         log.add(logged);

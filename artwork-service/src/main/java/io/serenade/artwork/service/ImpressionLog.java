@@ -31,13 +31,15 @@ public class ImpressionLog {
     static final int BATCH = 10_000;
 
     private final BanditRepository repository;
+    private final BanditState bandit;
     private final ArtworkConfig config;
     private final ConcurrentLinkedQueue<LoggedImpression> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final Counter dropped;
 
-    public ImpressionLog(BanditRepository repository, ArtworkConfig config, MeterRegistry registry) {
+    public ImpressionLog(BanditRepository repository, BanditState bandit, ArtworkConfig config, MeterRegistry registry) {
         this.repository = repository;
+        this.bandit = bandit;
         this.config = config;
         this.dropped = Counter.builder("serenade.artwork.impressions.dropped")
                 .description("Logged choices dropped because the write queue was full").register(registry);
@@ -76,7 +78,9 @@ public class ImpressionLog {
 
     private boolean write(List<LoggedImpression> batch) {
         try {
-            repository.insert(batch).await().atMost(Duration.ofSeconds(30));
+            // Logged and learned in one transaction: an impression is a trial exactly once.
+            repository.pool().withTransaction(tx -> repository.insert(tx, batch).flatMap(inserted -> bandit.learnShown(tx, inserted)))
+                    .await().atMost(Duration.ofSeconds(30));
             return true;
         } catch (RuntimeException e) {
             // Put back for the next flush; nothing of a failed statement was written.

@@ -1,5 +1,6 @@
 package io.serenade.artwork.service;
 
+import io.serenade.artwork.config.ArtworkConfig;
 import io.serenade.artwork.repository.BanditRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -12,8 +13,9 @@ import java.util.Map;
 
 /**
  * The propensity log in the Open Bandit Dataset's CSV layout, so the same off-line evaluation ({@code bench ope})
- * runs on Serenade's logs and on OBD's. Only settled, freshly drawn choices are exported: a sticky repeat was not
- * drawn with its logged propensity at that moment, and an unsettled reward may still change. Two columns are added
+ * runs on Serenade's logs and on OBD's. Only freshly drawn choices are exported (a sticky repeat was not drawn with
+ * its logged propensity at that moment), and by default only those whose reward window has closed (before, a play
+ * may still come; {@code includeOpen} takes them too, for a closed loop that knows it). Two columns are added
  * to OBD's: the title, and the variants the choice was among (OBD's action set is fixed per campaign, ours is
  * per title). The user features are coarse on purpose (device, time of day, language, top art tag): no user id.
  */
@@ -24,13 +26,16 @@ public class PropensityExport {
             + "user_feature_2,user_feature_3,title_id,candidates\n";
 
     private final BanditRepository repository;
+    private final ArtworkConfig config;
 
-    public PropensityExport(BanditRepository repository) {
+    public PropensityExport(BanditRepository repository, ArtworkConfig config) {
         this.repository = repository;
+        this.config = config;
     }
 
-    public Uni<String> csv(Instant from, Instant to) {
-        return repository.settledBetween(from, to).map(rows -> {
+    public Uni<String> csv(Instant from, Instant to, boolean includeOpen) {
+        Instant shownBefore = includeOpen ? to : Instant.now().minus(config.reward().window());
+        return repository.drawnBetween(from, to, shownBefore).map(rows -> {
             StringBuilder out = new StringBuilder(HEADER);
             int n = 0;
             for (Row r : rows) {

@@ -24,12 +24,15 @@ import java.util.stream.Collectors;
 public class RewardIngestion {
 
     private final BanditRepository repository;
+    private final BanditState bandit;
     private final ViewerState viewers;
     private final ArtworkConfig.Reward config;
     private final Counter credited;
 
-    public RewardIngestion(BanditRepository repository, ViewerState viewers, ArtworkConfig config, MeterRegistry registry) {
+    public RewardIngestion(BanditRepository repository, BanditState bandit, ViewerState viewers, ArtworkConfig config,
+                           MeterRegistry registry) {
         this.repository = repository;
+        this.bandit = bandit;
         this.viewers = viewers;
         this.config = config.reward();
         this.credited = Counter.builder("serenade.artwork.rewards.credited")
@@ -52,7 +55,11 @@ public class RewardIngestion {
         if (weight < 0 || impressionId == null) {
             return Uni.createFrom().item(0);
         }
-        return repository.reward(impressionId, event.userId(), weight, event.occurredAt(), config.window())
+        // Credited and learned in one transaction: a reward raises the learned state exactly once.
+        return repository.pool().withTransaction(tx -> repository.reward(tx, impressionId, event.userId(), weight,
+                                event.occurredAt(), config.window())
+                        .call(rewarded -> rewarded == null ? Uni.createFrom().voidItem()
+                                : bandit.learnRewards(tx, List.of(rewarded.learned()))))
                 .flatMap(rewarded -> {
                     if (rewarded == null) {
                         return Uni.createFrom().item(0);
@@ -62,13 +69,20 @@ public class RewardIngestion {
                 });
     }
 
-    /** The event's reward, or −1 when it is not a reward at all (impressions, ratings, searches, short plays). */
+    /**
+     * The event's reward in [0, 1] (weights outside are clamped: the play-rate model counts at most one success per
+     * impression), or −1 when it is not a reward at all (impressions, ratings, searches, short plays).
+     */
     double weight(InteractionRecorded event) {
         return switch (event.type()) {
-            case PLAY -> event.value() == null || event.value() >= config.minPlayMinutes() ? config.playWeight() : -1;
-            case CLICK -> config.clickWeight();
+            case PLAY -> event.value() == null || event.value() >= config.minPlayMinutes() ? clamp(config.playWeight()) : -1;
+            case CLICK -> clamp(config.clickWeight());
             default -> -1;
         };
+    }
+
+    private static double clamp(double weight) {
+        return Math.max(0, Math.min(1, weight));
     }
 
     private static UUID parse(String id) {

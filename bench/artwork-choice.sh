@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Artwork choice benchmark: wrk straight at artwork-service's POST /internal/choices (service-side latency,
 # without the gateway) for a 40-title page, viewers with artwork-personalization consent. Loopback only,
-# bounded in time: it creates 40 titles with 4 variants each (idempotent PUTs), warms up, then runs at
-# 1, 2 and 4 connections.
+# bounded in time: it creates 40 titles with 4 variants each (idempotent PUTs), warms up, then runs paced at
+# 50, 100 and 200 pages a second (2,000 to 8,000 logged impressions a second), then unpaced at 1, 2 and 4
+# connections (as fast as it goes: the propensity log then falls behind and drops rows, counted in
+# serenade_artwork_impressions_dropped_total).
 #
 #   bench/artwork-choice.sh [duration-seconds]     default 30     (needs the suite up: ./serenade up)
 set -euo pipefail
@@ -24,7 +26,19 @@ done
 
 echo "warm-up (20 s, discarded)"
 wrk -t1 -c2 -d20s -s bench/artwork/choices.lua "$ARTWORK" >/dev/null
+dropped() { curl -fsS "$ARTWORK/q/metrics" | awk '/^serenade_artwork_impressions_dropped_total/ {print $2}'; }
+for rate in 50 100 200; do
+  before="$(dropped)"
+  printf 'paced rate=%-4s ' "$rate"
+  # 2 connections, each waiting 2000/rate ms between requests.
+  DELAY_MS=$(( 2000 / rate )) wrk -t1 -c2 -d"${DURATION}s" --latency -s bench/artwork/choices.lua "$ARTWORK" \
+    | grep '^RESULT' | sed 's/^RESULT //' | tr -d '\n'
+  echo " impressions_dropped=$(awk -v a="$before" -v b="$(dropped)" 'BEGIN {print b - a}')"
+done
 for conns in 1 2 4; do
-  printf 'connections=%-2s ' "$conns"
-  wrk -t1 -c"$conns" -d"${DURATION}s" --latency -s bench/artwork/choices.lua "$ARTWORK" | grep '^RESULT' | sed 's/^RESULT //'
+  before="$(dropped)"
+  printf 'unpaced connections=%-2s ' "$conns"
+  wrk -t1 -c"$conns" -d"${DURATION}s" --latency -s bench/artwork/choices.lua "$ARTWORK" | grep '^RESULT' | sed 's/^RESULT //' | tr -d '\n'
+  echo " impressions_dropped=$(awk -v a="$before" -v b="$(dropped)" 'BEGIN {print b - a}')"
+  sleep 20 # let the propensity log catch up before the next run
 done

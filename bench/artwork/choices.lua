@@ -5,6 +5,12 @@ local titles = {}
 for i = 1, 40 do titles[i] = '"bench-t-' .. i .. '"' end
 local titleList = table.concat(titles, ",")
 math.randomseed(42)
+-- Pacing: each connection waits DELAY_MS between requests (wrk2's fixed rate is not in Debian's wrk).
+local delayMs = tonumber(os.getenv("DELAY_MS") or "0")
+
+function delay()
+  return delayMs
+end
 
 function request()
   local user = "bench-u-" .. math.random(1, 10000)

@@ -214,6 +214,29 @@ class BanditTest {
     }
 
     @Test
+    void aPlayThatOvertakesItsImpressionIsCreditedOnceTheImpressionIsLogged() {
+        String user = Variants.id("u");
+        String title = Variants.id("t");
+        Variants.put(title, Variants.id("a"), true);
+        JsonPath answer = Variants.choose(user, List.of(title), CONSENTED);
+        Instant shownAt = await().atMost(WAIT).until(() -> repository.impressionsOf(user).await().indefinitely(),
+                r -> r.size() == 1).get(0).getOffsetDateTime("shown_at").toInstant();
+
+        UUID early = UUID.randomUUID();
+        publish(new InteractionRecorded(1, UUID.randomUUID(), user, "t-early", InteractionType.PLAY, 12.0, "a-early",
+                early.toString(), null, null, shownAt.plusSeconds(30)));
+        // The user's events are applied in order: once this later play is credited, the early one has been tried.
+        publish(event(user, title, answer, 0, InteractionType.PLAY, shownAt.plusSeconds(30)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(row(user, title).getDouble("reward")).isEqualTo(1.0));
+
+        log.add(List.of(new LoggedImpression(early, user, "t-early", "a-early", "linucb", 0.5, false,
+                List.of("a-early"), "{}", SparseVector.EMPTY, new int[0], features.layout(), 0.05, shownAt)));
+        log.flush();
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(row(user, "t-early").getDouble("reward")).isEqualTo(1.0));
+    }
+
+    @Test
     void aRestartedServiceStartsFromTheLearnedStateNotFromScratch() {
         String title = Variants.id("t");
         String artwork = Variants.id("a");

@@ -28,6 +28,7 @@ public final class Main {
             case "train-bench" -> io.serenade.bench.recs.TrainBench.main(rest);
             case "bandit-sim" -> io.serenade.bench.bandit.BanditSim.main(rest);
             case "ope" -> io.serenade.bench.bandit.Ope.main(rest);
+            case "artwork-loop" -> io.serenade.bench.loop.ArtworkLoop.main(rest);
             case "token" -> System.out.println(new Keycloak(Options.parse(rest)).token(Options.parse(rest).get("user", "alice")));
             default -> {
                 System.err.println("unknown tool " + args[0]);

@@ -126,8 +126,11 @@ public interface ArtworkConfig {
         @WithDefault("P90D")
         Duration retention();
 
-        /** How often logged choices are written to PostgreSQL, in one batch. Read by the scheduler. */
-        @WithDefault("200ms")
+        /**
+         * How often logged choices are written to PostgreSQL, in batches. Read by the scheduler, whose shortest
+         * interval is one second.
+         */
+        @WithDefault("1s")
         String flush();
     }
 }

@@ -141,6 +141,12 @@ public class BanditRepository {
                 });
     }
 
+    /** Whether the impression is in the log at all. */
+    public Uni<Boolean> exists(UUID impressionId) {
+        return pool.preparedQuery("SELECT 1 FROM impressions WHERE impression_id = $1").execute(Tuple.of(impressionId))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
     private static LearnedImpression learned(Row r) {
         return new LearnedImpression(r.getString("artwork_id"), r.getString("title_id"), r.getDouble("amount"),
                 new SparseVector(ints(r, "x_idx"), doubles(r, "x_val")), ints(r, "z_idx"), r.getString("layout"),

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class ImpressionLog {
 
-    static final int MAX_QUEUED = 200_000;
+    /** About a second of a busy replica's impressions; more would only age in the old generation, stretching GC pauses. */
+    static final int MAX_QUEUED = 50_000;
     static final int BATCH = 10_000;
 
     private final BanditRepository repository;

@@ -48,10 +48,6 @@ public record Distribution(double[] probabilities, double[] expected, int greedy
         return new Distribution(p, expected, argmax(expected));
     }
 
-    public int size() {
-        return probabilities.length;
-    }
-
     public double probability(int index) {
         return probabilities[index];
     }

@@ -1,7 +1,6 @@
 package io.serenade.artwork.policy;
 
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -157,16 +156,5 @@ public final class FeatureSpace {
     /** A stable bucket (String.hashCode is specified by the language, so it is the same on every JVM). */
     static int bucket(String value, int buckets) {
         return Math.floorMod(value.hashCode(), buckets);
-    }
-
-    /** The tags of the vocabulary that the list carries, in vocabulary order. */
-    public List<String> known(List<String> variantTags) {
-        List<String> known = new ArrayList<>();
-        for (String t : tags) {
-            if (variantTags.contains(t)) {
-                known.add(t);
-            }
-        }
-        return known;
     }
 }

@@ -12,9 +12,6 @@ import org.ejml.dense.row.CommonOps_DDRM;
 public final class LinearModel {
 
     private final int dim;
-    private final double ridge;
-    /** Σ φφᵀ, without the ridge: the sufficient statistic that is stored and summed across instances. */
-    private final double[] gram;
     private final double[] b;
     private final double[] inverse;
     private final double[] theta;
@@ -25,8 +22,6 @@ public final class LinearModel {
             throw new IllegalArgumentException("need dim ≥ 1 and ridge > 0");
         }
         this.dim = dim;
-        this.ridge = ridge;
-        this.gram = new double[dim * dim];
         this.b = new double[dim];
         this.inverse = new double[dim * dim];
         this.theta = new double[dim];
@@ -41,7 +36,6 @@ public final class LinearModel {
             throw new IllegalArgumentException("sums do not match the dimension " + dim);
         }
         LinearModel m = new LinearModel(dim, ridge);
-        System.arraycopy(gram, 0, m.gram, 0, gram.length);
         System.arraycopy(b, 0, m.b, 0, dim);
         m.observations = observations;
         DMatrixRMaj a = new DMatrixRMaj(dim, dim, true, gram);
@@ -57,14 +51,6 @@ public final class LinearModel {
         return m;
     }
 
-    public int dim() {
-        return dim;
-    }
-
-    public double ridge() {
-        return ridge;
-    }
-
     public long observations() {
         return observations;
     }
@@ -78,9 +64,6 @@ public final class LinearModel {
         int[] idx = phi.indices();
         double[] val = phi.values();
         for (int a = 0; a < n; a++) {
-            for (int c = 0; c < n; c++) {
-                gram[idx[a] * dim + idx[c]] += val[a] * val[c];
-            }
             b[idx[a]] += reward * val[a];
         }
         // Sherman–Morrison: (A + φφᵀ)⁻¹ = A⁻¹ − (A⁻¹φ)(A⁻¹φ)ᵀ / (1 + φᵀA⁻¹φ), A⁻¹ being symmetric.
@@ -127,15 +110,6 @@ public final class LinearModel {
     /** One coefficient of θ, for explanations. */
     public double coefficient(int index) {
         return theta[index];
-    }
-
-    /** Copies of the sums, for storage. */
-    public double[] gramSums() {
-        return gram.clone();
-    }
-
-    public double[] rewardSums() {
-        return b.clone();
     }
 
     private void refreshTheta() {

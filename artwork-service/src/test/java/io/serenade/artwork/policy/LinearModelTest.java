@@ -12,14 +12,23 @@ class LinearModelTest {
     @Test
     void learningOneByOneAgreesWithAModelRebuiltFromTheStoredSums() {
         LinearModel online = new LinearModel(6, 1.0);
+        double[] gram = new double[36];
+        double[] sums = new double[6];
         Random random = new Random(3);
         for (int n = 0; n < 300; n++) {
             double[] x = new double[6];
             x[0] = 1;
             x[1 + random.nextInt(5)] = random.nextDouble();
-            online.add(SparseVector.ofDense(x), random.nextDouble() < 0.3 ? 1 : 0);
+            double reward = random.nextDouble() < 0.3 ? 1 : 0;
+            online.add(SparseVector.ofDense(x), reward);
+            for (int i = 0; i < 6; i++) {
+                for (int j = 0; j < 6; j++) {
+                    gram[i * 6 + j] += x[i] * x[j];
+                }
+                sums[i] += reward * x[i];
+            }
         }
-        LinearModel rebuilt = LinearModel.fromSums(6, 1.0, online.gramSums(), online.rewardSums(), online.observations());
+        LinearModel rebuilt = LinearModel.fromSums(6, 1.0, gram, sums, online.observations());
 
         SparseVector probe = SparseVector.ofDense(new double[]{1, 0, 0.5, 0, 0, 0.2});
         assertThat(rebuilt.mean(probe)).isCloseTo(online.mean(probe), within(1e-9));

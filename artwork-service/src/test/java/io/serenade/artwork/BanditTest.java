@@ -98,13 +98,13 @@ class BanditTest {
         assertThat(answer.getString("choices[0].policy")).isEqualTo(policy.name());
         assertThat(answer.getString("choices[0].why.text")).isNotBlank();
 
-        Row logged = await().atMost(WAIT).until(() -> repository.impressionsOf(user).await().indefinitely(), rows -> rows.size() == 1).get(0);
-        assertThat(logged.getUUID("impression_id").toString()).isEqualTo(answer.getString("choices[0].impressionId"));
-        assertThat(logged.getString("artwork_id")).isEqualTo(chosen);
-        assertThat(logged.getDouble("propensity")).isEqualTo(propensity);
-        assertThat(logged.getArrayOfStrings("candidates")).containsExactlyElementsOf(artworks.stream().sorted().toList());
-        assertThat(logged.getJsonObject("context").getString("device")).isEqualTo("tv");
-        assertThat(logged.getJsonObject("context").getJsonObject("features").getDouble("daypart:evening")).isEqualTo(1.0);
+        Row stored = logged(user, 1).get(0);
+        assertThat(stored.getUUID("impression_id").toString()).isEqualTo(answer.getString("choices[0].impressionId"));
+        assertThat(stored.getString("artwork_id")).isEqualTo(chosen);
+        assertThat(stored.getDouble("propensity")).isEqualTo(propensity);
+        assertThat(stored.getArrayOfStrings("candidates")).containsExactlyElementsOf(artworks.stream().sorted().toList());
+        assertThat(stored.getJsonObject("context").getString("device")).isEqualTo("tv");
+        assertThat(stored.getJsonObject("context").getJsonObject("features").getDouble("daypart:evening")).isEqualTo(1.0);
     }
 
     @Test
@@ -173,8 +173,7 @@ class BanditTest {
             Variants.put(title, Variants.id("a"), "{\"tags\":[\"faces\"],\"enabled\":true}");
         }
         JsonPath answer = Variants.choose(user, List.of(inWindow, late, clicked), CONSENTED);
-        Map<String, Row> rows = await().atMost(WAIT)
-                .until(() -> repository.impressionsOf(user).await().indefinitely(), r -> r.size() == 3).stream()
+        Map<String, Row> rows = logged(user, 3).stream()
                 .collect(Collectors.toMap(r -> r.getString("title_id"), r -> r));
         Instant shownAt = rows.get(inWindow).getOffsetDateTime("shown_at").toInstant();
         String artwork = answer.getString("choices[0].artworkId");
@@ -219,8 +218,7 @@ class BanditTest {
         String title = Variants.id("t");
         Variants.put(title, Variants.id("a"), true);
         JsonPath answer = Variants.choose(user, List.of(title), CONSENTED);
-        Instant shownAt = await().atMost(WAIT).until(() -> repository.impressionsOf(user).await().indefinitely(),
-                r -> r.size() == 1).get(0).getOffsetDateTime("shown_at").toInstant();
+        Instant shownAt = logged(user, 1).get(0).getOffsetDateTime("shown_at").toInstant();
 
         UUID early = UUID.randomUUID();
         publish(new InteractionRecorded(1, UUID.randomUUID(), user, "t-early", InteractionType.PLAY, 12.0, "a-early",
@@ -243,7 +241,7 @@ class BanditTest {
         Variants.put(title, artwork, true);
         String user = Variants.id("u");
         JsonPath answer = Variants.choose(user, List.of(title), CONSENTED);
-        Row shown = await().atMost(WAIT).until(() -> repository.impressionsOf(user).await().indefinitely(), r -> r.size() == 1).get(0);
+        Row shown = logged(user, 1).get(0);
         publish(event(user, title, answer, 0, InteractionType.PLAY,
                 shown.getOffsetDateTime("shown_at").toInstant().plus(Duration.ofMinutes(5))));
         await().atMost(WAIT).untilAsserted(() -> assertThat(row(user, title).getDouble("reward")).isEqualTo(1.0));
@@ -282,7 +280,7 @@ class BanditTest {
         Variants.put(title, artwork, true);
         String user = Variants.id("u");
         JsonPath answer = Variants.choose(user, List.of(title), CONSENTED);
-        Row shown = await().atMost(WAIT).until(() -> repository.impressionsOf(user).await().indefinitely(), r -> r.size() == 1).get(0);
+        Row shown = logged(user, 1).get(0);
         Instant at = shown.getOffsetDateTime("shown_at").toInstant();
         publish(event(user, title, answer, 0, InteractionType.PLAY, at.plusSeconds(60)));
         await().atMost(WAIT).untilAsserted(() -> assertThat(row(user, title).getDouble("reward")).isEqualTo(1.0));
@@ -316,6 +314,11 @@ class BanditTest {
     private LoggedImpression impression(String user, Instant shownAt) {
         return new LoggedImpression(UUID.randomUUID(), user, "t-old", "a-old", "linucb", 0.5, false, List.of("a-old"),
                 "{}", SparseVector.EMPTY, new int[0], features.layout(), 0.05, shownAt);
+    }
+
+    /** The viewer's logged impressions, once there are {@code n} of them (the log is written in batches). */
+    private List<Row> logged(String user, int n) {
+        return await().atMost(WAIT).until(() -> repository.impressionsOf(user).await().indefinitely(), r -> r.size() == n);
     }
 
     private Row row(String user, String title) {

@@ -236,15 +236,7 @@ class BanditTest {
 
     @Test
     void aRestartedServiceStartsFromTheLearnedStateNotFromScratch() {
-        String title = Variants.id("t");
-        String artwork = Variants.id("a");
-        Variants.put(title, artwork, true);
-        String user = Variants.id("u");
-        JsonPath answer = Variants.choose(user, List.of(title), CONSENTED);
-        Row shown = logged(user, 1).get(0);
-        publish(event(user, title, answer, 0, InteractionType.PLAY,
-                shown.getOffsetDateTime("shown_at").toInstant().plus(Duration.ofMinutes(5))));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(row(user, title).getDouble("reward")).isEqualTo(1.0));
+        String artwork = showAndPlay().artwork();
         bandit.reload(true).await().indefinitely();
         BanditState.Snapshot before = bandit.current();
 
@@ -275,15 +267,9 @@ class BanditTest {
 
     @Test
     void theExportIsInTheOpenBanditDatasetLayoutWithoutUserIds() {
-        String title = Variants.id("t");
-        String artwork = Variants.id("a");
-        Variants.put(title, artwork, true);
-        String user = Variants.id("u");
-        JsonPath answer = Variants.choose(user, List.of(title), CONSENTED);
-        Row shown = logged(user, 1).get(0);
-        Instant at = shown.getOffsetDateTime("shown_at").toInstant();
-        publish(event(user, title, answer, 0, InteractionType.PLAY, at.plusSeconds(60)));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(row(user, title).getDouble("reward")).isEqualTo(1.0));
+        Played played = showAndPlay();
+        String artwork = played.artwork();
+        Instant at = played.shownAt();
 
         // By default only choices whose reward window has closed: this one's is open for hours yet.
         assertThat(given().queryParam("from", at.minusSeconds(1).toString()).queryParam("to", at.plusSeconds(1).toString())
@@ -293,10 +279,10 @@ class BanditTest {
                 .get("/internal/propensity-log.csv").then().statusCode(200).extract().asString();
 
         assertThat(csv).startsWith(",timestamp,item_id,position,click,propensity_score,user_feature_0,user_feature_1,"
-                + "user_feature_2,user_feature_3,title_id,candidates\n").doesNotContain(user);
+                + "user_feature_2,user_feature_3,title_id,candidates\n").doesNotContain(played.user());
         String line = csv.lines().filter(l -> l.contains(artwork)).findFirst().orElseThrow();
         assertThat(line.split(",", -1)).hasSize(12);
-        assertThat(line).contains("," + artwork + ",1,1," + answer.getDouble("choices[0].propensity") + ",tv,evening,en,," + title + "," + artwork);
+        assertThat(line).contains("," + artwork + ",1,1," + played.propensity() + ",tv,evening,en,," + played.title() + "," + artwork);
     }
 
     @Test
@@ -314,6 +300,22 @@ class BanditTest {
     private LoggedImpression impression(String user, Instant shownAt) {
         return new LoggedImpression(UUID.randomUUID(), user, "t-old", "a-old", "linucb", 0.5, false, List.of("a-old"),
                 "{}", SparseVector.EMPTY, new int[0], features.layout(), 0.05, shownAt);
+    }
+
+    /** A title with one variant, shown to a new consenting viewer, who played it a minute later (credited). */
+    private record Played(String title, String artwork, String user, double propensity, Instant shownAt) {
+    }
+
+    private Played showAndPlay() {
+        String title = Variants.id("t");
+        String artwork = Variants.id("a");
+        Variants.put(title, artwork, true);
+        String user = Variants.id("u");
+        JsonPath answer = Variants.choose(user, List.of(title), CONSENTED);
+        Instant shownAt = logged(user, 1).get(0).getOffsetDateTime("shown_at").toInstant();
+        publish(event(user, title, answer, 0, InteractionType.PLAY, shownAt.plusSeconds(60)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(row(user, title).getDouble("reward")).isEqualTo(1.0));
+        return new Played(title, artwork, user, answer.getDouble("choices[0].propensity"), shownAt);
     }
 
     /** The viewer's logged impressions, once there are {@code n} of them (the log is written in batches). */

@@ -1,5 +1,7 @@
 package io.serenade.bench.eval;
 
+import io.serenade.bench.WeightedDraw;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,13 +45,14 @@ public final class SyntheticRatings {
         }
         double[][] clusterCumulative = new double[clusters][];
         for (int c = 0; c < clusters; c++) {
-            clusterCumulative[c] = cumulative(clusterItems.get(c), weight);
+            clusterCumulative[c] = WeightedDraw.cumulative(
+                    clusterItems.get(c).stream().mapToInt(Integer::intValue).toArray(), weight);
         }
         List<Integer> all = new ArrayList<>();
         for (int i = 0; i < items; i++) {
             all.add(i);
         }
-        double[] allCumulative = cumulative(all, weight);
+        double[] allCumulative = WeightedDraw.cumulative(all.stream().mapToInt(Integer::intValue).toArray(), weight);
 
         Ratings.Builder b = Ratings.builder("synthetic users=" + users + " items=" + items + " clusters=" + clusters + " seed=" + seed);
         for (int u = 0; u < users; u++) {
@@ -60,8 +63,8 @@ public final class SyntheticRatings {
             for (int attempt = 0; taken.size() < length && attempt < 20 * length; attempt++) {
                 boolean inCluster = random.nextDouble() < IN_CLUSTER;
                 int i = inCluster
-                        ? clusterItems.get(cluster).get(draw(clusterCumulative[cluster], random))
-                        : draw(allCumulative, random);
+                        ? clusterItems.get(cluster).get(WeightedDraw.draw(clusterCumulative[cluster], random))
+                        : WeightedDraw.draw(allCumulative, random);
                 if (!taken.add(i)) {
                     continue;
                 }
@@ -96,31 +99,5 @@ public final class SyntheticRatings {
             a[j] = t;
         }
         return a;
-    }
-
-    private static double[] cumulative(List<Integer> members, double[] weight) {
-        double[] c = new double[members.size()];
-        double sum = 0;
-        for (int k = 0; k < members.size(); k++) {
-            sum += weight[members.get(k)];
-            c[k] = sum;
-        }
-        return c;
-    }
-
-    /** Index k with probability proportional to its weight, by binary search on the cumulative weights. */
-    private static int draw(double[] cumulative, Random random) {
-        double r = random.nextDouble() * cumulative[cumulative.length - 1];
-        int lo = 0;
-        int hi = cumulative.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cumulative[mid] > r) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
     }
 }

@@ -1,5 +1,6 @@
 package io.serenade.bench.recs;
 
+import io.serenade.bench.WeightedDraw;
 import io.serenade.events.InteractionType;
 import io.serenade.events.MaturityRating;
 import io.serenade.ranking.recommend.CatalogSnapshot;
@@ -86,9 +87,9 @@ public final class SyntheticCatalog {
         double[][] clusterCumulative = new double[CLUSTERS][];
         for (int c = 0; c < CLUSTERS; c++) {
             clusterMembers[c] = members.get(c).stream().mapToInt(Integer::intValue).toArray();
-            clusterCumulative[c] = cumulative(clusterMembers[c], weight);
+            clusterCumulative[c] = WeightedDraw.cumulative(clusterMembers[c], weight);
         }
-        double[] globalCumulative = cumulative(identity(titleCount), weight);
+        double[] globalCumulative = WeightedDraw.cumulative(identity(titleCount), weight);
 
         // Users: a primary cluster, half of them a secondary one.
         int[][] userClusters = new int[users][];
@@ -241,25 +242,9 @@ public final class SyntheticCatalog {
                             Random random) {
         if (random.nextDouble() < IN_CLUSTER) {
             int c = clusters[clusters.length == 1 || random.nextDouble() < 0.7 ? 0 : 1];
-            return members[c][draw(memberCumulative[c], random)];
+            return members[c][WeightedDraw.draw(memberCumulative[c], random)];
         }
-        return draw(globalCumulative, random);
-    }
-
-    /** Index k with probability proportional to its weight, by binary search on the cumulative weights. */
-    private static int draw(double[] cumulative, Random random) {
-        double r = random.nextDouble() * cumulative[cumulative.length - 1];
-        int lo = 0;
-        int hi = cumulative.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cumulative[mid] > r) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
+        return WeightedDraw.draw(globalCumulative, random);
     }
 
     private static long pair(int user, int title) {
@@ -283,15 +268,5 @@ public final class SyntheticCatalog {
             a[j] = t;
         }
         return a;
-    }
-
-    private static double[] cumulative(int[] members, double[] weight) {
-        double[] c = new double[members.length];
-        double sum = 0;
-        for (int k = 0; k < members.length; k++) {
-            sum += weight[members[k]];
-            c[k] = sum;
-        }
-        return c;
     }
 }

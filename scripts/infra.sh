@@ -348,7 +348,7 @@ kafka_up() {
   kafka_topics "$started_now"
 }
 
-# "name partitions cleanup-policy" lines, as the project declares them in io.serenade.events.Topics.
+# "name partitions cleanup-policy configs" lines, as the project declares them in io.serenade.events.Topics.
 kafka_topic_specs() {
   if [[ ! -f "$EVENTS_JAR" ]]; then
     say "kafka: $EVENTS_JAR missing; building the events module (waits for the Maven lock)"
@@ -363,14 +363,14 @@ kafka_topic_specs() {
 }
 
 kafka_topics() {
-  local specs name parts policy missing=() existing
+  local specs name parts policy configs missing=() existing
   specs="$(kafka_topic_specs)"
   [[ -n "$specs" ]] || die "io.serenade.events.Topics printed no topics"
   # Fast path for our own broker: a single-node broker holds every partition, so the partition
   # directories tell whether each declared topic exists without starting a Kafka tool JVM (~1.5 s).
   if [[ -n "$(started_pid kafka "$KAFKA_PORT")" && "$1" == false ]]; then
     local all=true i
-    while read -r name parts policy; do
+    while read -r name parts policy configs; do
       for ((i = 0; i < parts; i++)); do
         [[ -d "$KAFKA_DATA/$name-$i" ]] || { all=false; break 2; }
       done
@@ -383,8 +383,8 @@ kafka_topics() {
   [[ -f "$KAFKA_LIBS/.complete" ]] || kafka_fetch
   existing="$(kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" --list)" \
     || die "could not list Kafka topics"
-  while read -r name parts policy; do
-    grep -qxF -- "$name" <<<"$existing" || missing+=("$name $parts $policy")
+  while read -r name parts policy configs; do
+    grep -qxF -- "$name" <<<"$existing" || missing+=("$name $parts $policy $configs")
   done <<<"$specs"
   if ((${#missing[@]} == 0)); then
     say "kafka: all $(wc -l <<<"$specs") declared topics present"
@@ -392,11 +392,14 @@ kafka_topics() {
   fi
   local spec
   for spec in "${missing[@]}"; do
-    read -r name parts policy <<<"$spec"
+    read -r name parts policy configs <<<"$spec"
     say "kafka: creating topic $name (partitions=$parts, cleanup.policy=$policy)"
+    local config_args=() c config
+    IFS=, read -ra c <<<"$configs"
+    for config in "${c[@]}"; do config_args+=(--config "$config"); done
     kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
       --create --if-not-exists --topic "$name" --partitions "$parts" --replication-factor 1 \
-      --config "cleanup.policy=$policy" >/dev/null || die "could not create topic $name"
+      "${config_args[@]}" >/dev/null || die "could not create topic $name"
   done
 }
 

@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
  * The contract by which the gateway tells a service which purposes the user has granted for this one
  * request: the {@value #HEADER} header, a comma-separated list of purpose names from {@link Purposes}.
  * A service uses personal data for a purpose only if it is listed. No header, an empty one, or names
- * this version does not know grant nothing: consent fails closed. (The privacy work makes the header
- * verifiable — signed by the gateway — without changing what it lists.)
+ * this version does not know grant nothing: consent fails closed. On the wire the list travels inside a
+ * {@link PurposeToken}, signed by the gateway and bound to the user, which services verify.
  */
 public record GrantedPurposes(Set<String> purposes) {
 

@@ -17,10 +17,25 @@ public final class Topics {
     /** Events users asked to forget; same partitions and key (user id) as {@link #INTERACTIONS}. */
     public static final String INTERACTIONS_FORGOTTEN = "interactions-forgotten";
 
+    /**
+     * How a compacted topic forgets. Its values are personal (consent state per user) and erasure ends in a
+     * tombstone; the broker's defaults would keep superseded values for days (a segment rolls after 7 days,
+     * and only rolled segments are compacted). Here a segment rolls after 10 minutes, any superseded value
+     * is compacted away within an hour, and a tombstone itself is dropped an hour after that: long enough
+     * for a consumer restarting to see it (one that is away longer still gets the erasure request, kept 7 days).
+     */
+    public static final String COMPACTED_CONFIG = "segment.ms=600000,max.compaction.lag.ms=3600000,"
+            + "min.cleanable.dirty.ratio=0.1,delete.retention.ms=3600000";
+
     /** A topic as the broker should hold it. Compacted topics keep the latest value per key. */
     public record Spec(String name, int partitions, boolean compacted) {
         public String cleanupPolicy() {
             return compacted ? "compact" : "delete";
+        }
+
+        /** Every topic-level setting, as {@code key=value,...}, for the scripts that create topics. */
+        public String configs() {
+            return "cleanup.policy=" + cleanupPolicy() + (compacted ? "," + COMPACTED_CONFIG : "");
         }
     }
 
@@ -36,8 +51,8 @@ public final class Topics {
     private Topics() {
     }
 
-    /** Prints one line per topic: {@code name partitions cleanup-policy}; read by scripts/infra.sh. */
+    /** Prints one line per topic: {@code name partitions cleanup-policy configs}; read by scripts/infra.sh. */
     public static void main(String[] args) {
-        ALL.forEach(t -> System.out.println(t.name() + " " + t.partitions() + " " + t.cleanupPolicy()));
+        ALL.forEach(t -> System.out.println(t.name() + " " + t.partitions() + " " + t.cleanupPolicy() + " " + t.configs()));
     }
 }

@@ -40,7 +40,16 @@ public final class Keycloak {
         if (password == null) {
             throw new IllegalArgumentException("not a demo user: " + user + " (one of " + DEMO_PASSWORDS.keySet() + ")");
         }
-        String form = Map.of("grant_type", "password", "client_id", "serenade-app", "username", user, "password", password)
+        return grant(Map.of("grant_type", "password", "client_id", "serenade-app", "username", user, "password", password), user);
+    }
+
+    /** A back-end client's own token (client credentials grant), e.g. the notifier's. */
+    public String clientToken(String clientId, String secret) throws IOException, InterruptedException {
+        return grant(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret), clientId);
+    }
+
+    private String grant(Map<String, String> parameters, String who) throws IOException, InterruptedException {
+        String form = parameters
                 .entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -48,7 +57,7 @@ public final class Keycloak {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IOException("token for " + user + ": HTTP " + response.statusCode() + " " + response.body());
+            throw new IOException("token for " + who + ": HTTP " + response.statusCode() + " " + response.body());
         }
         return json.readTree(response.body()).get("access_token").asText();
     }

@@ -29,6 +29,9 @@ public final class Main {
             case "bandit-sim" -> io.serenade.bench.bandit.BanditSim.main(rest);
             case "ope" -> io.serenade.bench.bandit.Ope.main(rest);
             case "artwork-loop" -> io.serenade.bench.loop.ArtworkLoop.main(rest);
+            case "consent-propagation" -> io.serenade.bench.privacy.ConsentPropagation.main(rest);
+            case "erasure" -> io.serenade.bench.privacy.ErasureCompletion.main(rest);
+            case "erasure-proof" -> io.serenade.bench.privacy.ErasureProof.main(rest);
             case "token" -> System.out.println(new Keycloak(Options.parse(rest)).token(Options.parse(rest).get("user", "alice")));
             default -> {
                 System.err.println("unknown tool " + args[0]);

@@ -2,7 +2,9 @@ package io.serenade.bench.loop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.serenade.bench.SuitePurposes;
 import io.serenade.events.GrantedPurposes;
+import io.serenade.events.PurposeToken;
 import io.serenade.events.Purposes;
 
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * The calls the loop makes to artwork-service's internal API, as the gateway makes them for a viewer who granted
@@ -39,6 +42,8 @@ final class ArtworkClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final PurposeToken purposes = SuitePurposes.tokens();
+    private final GrantedPurposes granted = new GrantedPurposes(Set.of(Purposes.ARTWORK_PERSONALIZATION));
 
     ArtworkClient(String baseUrl) {
         this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -71,7 +76,7 @@ final class ArtworkClient {
         body.put("context", Map.of("device", s.device(), "locale", s.locale(), "localTime", s.localTime()));
         return parseChoices(send(HttpRequest.newBuilder(URI.create(base + "/internal/choices"))
                 .header("Content-Type", "application/json")
-                .header(GrantedPurposes.HEADER, Purposes.ARTWORK_PERSONALIZATION)
+                .header(GrantedPurposes.HEADER, purposes.sign(viewer.id(), granted, Instant.now()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))).build()));
     }
 

@@ -23,6 +23,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import static io.serenade.consent.rest.Params.PAGE;
+import static io.serenade.consent.rest.Params.PAGE_MESSAGE;
+import static io.serenade.consent.rest.Params.SIZE;
+import static io.serenade.consent.rest.Params.SIZE_MESSAGE;
+import static io.serenade.consent.rest.Params.USER_ID;
+import static io.serenade.consent.rest.Params.USER_ID_MESSAGE;
+
 /**
  * Internal routes, called by the gateway on behalf of the user it authenticated. The user id is in the path
  * because only trusted callers reach /internal (public routes never carry one).
@@ -35,10 +42,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
 public class ConsentResource {
-
-    /** OIDC subjects and demo ids: letters, digits, '-', '_' — nothing that could be a path trick. */
-    static final String USER_ID = "[A-Za-z0-9_-]{1,64}";
-    static final String USER_ID_MESSAGE = "must be 1 to 64 letters, digits, '-' or '_'";
 
     private final ConsentService consents;
 
@@ -66,9 +69,9 @@ public class ConsentResource {
     @Path("/history")
     public Uni<HistoryPage> history(@PathParam("userId") @Pattern(regexp = USER_ID, message = USER_ID_MESSAGE) String userId,
                                     @QueryParam("page") @DefaultValue("0")
-                                    @Pattern(regexp = "[0-9]{1,6}", message = "must be a whole number from 0") String page,
+                                    @Pattern(regexp = PAGE, message = PAGE_MESSAGE) String page,
                                     @QueryParam("size") @DefaultValue("50")
-                                    @Pattern(regexp = "[1-9][0-9]?|1[0-9][0-9]|200", message = "must be a whole number from 1 to 200") String size) {
+                                    @Pattern(regexp = SIZE, message = SIZE_MESSAGE) String size) {
         return consents.history(userId, Integer.parseInt(page), Integer.parseInt(size));
     }
 

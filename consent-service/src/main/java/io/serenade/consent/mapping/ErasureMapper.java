@@ -1,0 +1,76 @@
+package io.serenade.consent.mapping;
+
+import io.serenade.consent.api.ErasureView;
+import io.serenade.consent.model.Erasure;
+import io.serenade.consent.model.ServiceReceipt;
+import io.serenade.events.Services;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Erasures and their receipts → the user's combined receipt; the hashes that identify and attest them. */
+public final class ErasureMapper {
+
+    public static final String PENDING = "PENDING";
+    public static final String DONE = "DONE";
+
+    private ErasureMapper() {
+    }
+
+    public static ErasureView toView(Erasure erasure, List<ServiceReceipt> receipts) {
+        Map<String, ServiceReceipt> byService = receipts.stream()
+                .collect(Collectors.toMap(ServiceReceipt::service, Function.identity(), (a, b) -> a));
+        Map<String, ErasureView.ServiceStatus> services = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String service : Services.HOLDING_PERSONAL_DATA) {
+            ServiceReceipt r = byService.get(service);
+            if (r == null) {
+                missing.add(service);
+                services.put(service, new ErasureView.ServiceStatus(PENDING, null, null, null));
+            } else {
+                services.put(service, new ErasureView.ServiceStatus(DONE, r.deletedPerStore(), r.digest(), r.completedAt()));
+            }
+        }
+        String digest = missing.isEmpty() ? combinedDigest(erasure.id(), byService) : null;
+        return new ErasureView(erasure.id(), erasure.status(), erasure.requestedAt(), erasure.completedAt(),
+                erasure.attempts(), services, missing, digest);
+    }
+
+    /**
+     * SHA-256 over the erasure id and, per service in {@link Services#HOLDING_PERSONAL_DATA} order, a line
+     * {@code service=digest}: one value that changes if any service's receipt does.
+     */
+    static String combinedDigest(UUID erasureId, Map<String, ServiceReceipt> byService) {
+        StringBuilder text = new StringBuilder(erasureId.toString());
+        for (String service : Services.HOLDING_PERSONAL_DATA) {
+            text.append('\n').append(service).append('=').append(byService.get(service).digest());
+        }
+        return "sha256:" + sha256Hex(text.toString());
+    }
+
+    /**
+     * How an erasure names its user once the user id is gone: the SHA-256 hex of the id. Unsalted on purpose,
+     * so that the user's own id finds their receipt; it identifies the user to whoever knows the id, which is
+     * the point, and to nobody else.
+     */
+    public static String userHash(String userId) {
+        return sha256Hex(userId);
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+}

@@ -13,6 +13,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -104,5 +105,30 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
 
     public Uni<Long> countForUser(String userId) {
         return count("userId", userId);
+    }
+
+    /** Deletes interactions that happened before {@code cutoff}, in bounded chunks; returns how many. */
+    public Uni<Long> purgeBefore(Instant cutoff) {
+        return Purge.inChunks(pool, """
+                DELETE FROM interactions WHERE event_id IN
+                    (SELECT event_id FROM interactions WHERE occurred_at < $1 LIMIT $2)""", cutoff);
+    }
+
+    /** Deletes searches with their text made before {@code cutoff} (search history keeps shorter than history). */
+    public Uni<Long> purgeSearchesBefore(Instant cutoff) {
+        return Purge.inChunks(pool, """
+                DELETE FROM interactions WHERE event_id IN
+                    (SELECT event_id FROM interactions
+                     WHERE occurred_at < $1 AND type = 'SEARCH' AND query IS NOT NULL LIMIT $2)""", cutoff);
+    }
+
+    /**
+     * Drops forget-markers older than {@code cutoff}: they only stop a redelivered copy of a forgotten event from
+     * coming back, and no copy is redelivered after the history's own retention.
+     */
+    public Uni<Long> purgeForgottenBefore(Instant cutoff) {
+        return Purge.inChunks(pool, """
+                DELETE FROM forgotten_events WHERE event_id IN
+                    (SELECT event_id FROM forgotten_events WHERE forgotten_at < $1 LIMIT $2)""", cutoff);
     }
 }

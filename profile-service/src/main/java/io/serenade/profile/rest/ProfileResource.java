@@ -3,6 +3,7 @@ package io.serenade.profile.rest;
 import io.serenade.profile.api.HistoryPage;
 import io.serenade.profile.api.ProfileUpdate;
 import io.serenade.profile.api.ProfileView;
+import io.serenade.profile.api.UserIds;
 import io.serenade.profile.service.ProfileService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -35,7 +36,7 @@ import java.util.UUID;
 public class ProfileResource {
 
     /** OIDC subjects and demo ids: letters, digits, '-', '_' — nothing that could be a path trick. */
-    static final String USER_ID = "[A-Za-z0-9_-]{1,64}";
+    static final String USER_ID = UserIds.PATTERN;
     static final String UUID_TEXT = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     private final ProfileService profiles;

@@ -1,0 +1,174 @@
+package io.serenade.profile;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import io.serenade.events.ErasureDigest;
+import io.serenade.events.ErasureReceipt;
+import io.serenade.events.ErasureRequested;
+import io.serenade.events.InteractionRecorded;
+import io.serenade.events.serde.ErasureReceiptDeserializer;
+import io.serenade.profile.repository.InteractionRepository;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Erasure from the real broker: every table emptied for the user alone, answered with a checkable receipt. */
+@QuarkusTest
+@QuarkusTestResource(TestTopics.class)
+class ErasureTest {
+
+    private static final List<String> TABLES = List.of("profiles", "interactions", "forgotten_events", "consent_view",
+            "notification_settings", "notification_decisions");
+
+    private final InteractionRepository interactions;
+    private final Pool pool;
+
+    ErasureTest(InteractionRepository interactions, Pool pool) {
+        this.interactions = interactions;
+        this.pool = pool;
+    }
+
+    /** Data in every table; returns the digest ids the erasure must report. */
+    private List<String> seed(String user) {
+        given().contentType(ContentType.JSON).body("""
+                        {"locale":"en-GB","timeZone":"UTC","maturityRating":"all","favouriteGenres":[]}""")
+                .put("/internal/users/{u}/profile", user).then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"perDay\":2,\"perWeek\":5,\"quietStart\":\"12:00\",\"quietEnd\":\"12:00\"}")
+                .put("/internal/users/{u}/notifications/settings", user).then().statusCode(200);
+        TestData.consent(pool, user, "notifications");
+        List<InteractionRecorded> events = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            events.add(InteractionRepositoryTest.event(user, "t-" + i, Instant.parse("2026-10-01T10:00:00Z").plusSeconds(i)));
+        }
+        events.add(UserDataTest.search(user, "quiet film", Instant.parse("2026-10-02T10:00:00Z")));
+        insert(events);
+        given().delete("/internal/users/{u}/history/{e}", user, events.get(0).eventId()).then().statusCode(204);
+        String decision = given().contentType(ContentType.JSON)
+                .body("{\"userId\":\"%s\",\"kind\":\"new-episode\",\"urgency\":\"NORMAL\"}".formatted(user))
+                .post("/internal/notifications/decisions").then().statusCode(200).extract().path("id");
+
+        List<String> ids = new ArrayList<>();
+        events.subList(1, events.size()).forEach(e -> ids.add("interactions:" + e.eventId()));
+        ids.add("forgotten_events:" + events.get(0).eventId());
+        ids.add("profiles:" + user);
+        ids.add("consent_view:" + user);
+        ids.add("notification_settings:" + user);
+        ids.add("notification_decisions:" + decision);
+        return ids;
+    }
+
+    @Test
+    void erasureDeletesEveryRowOfTheUserAloneAndAnswersWithAReceipt() {
+        String user = UUID.randomUUID().toString();
+        String bystander = UUID.randomUUID().toString();
+        List<String> expectedIds = seed(user);
+        seed(bystander);
+
+        UUID erasureId = UUID.randomUUID();
+        try (KafkaConsumer<String, ErasureReceipt> receipts = TestData.consumer(TestTopics.ERASURE_RECEIPTS, ErasureReceiptDeserializer.class);
+             KafkaProducer<String, Object> producer = TestData.producer()) {
+            producer.send(new ProducerRecord<>(TestTopics.ERASURE_REQUESTS, user,
+                    new ErasureRequested(0, erasureId, user, Instant.now())));
+            producer.flush();
+            ErasureReceipt receipt = awaitReceipt(receipts, erasureId);
+
+            assertThat(receipt.service()).isEqualTo("profile-service");
+            assertThat(receipt.userId()).isEqualTo(user);
+            assertThat(receipt.completedAt()).isNotNull();
+            assertThat(receipt.deletedPerStore()).isEqualTo(Map.of(
+                    "postgresql:profiles", 1L, "postgresql:interactions", 50L, "postgresql:forgotten_events", 1L,
+                    "postgresql:consent_view", 1L, "postgresql:notification_settings", 1L,
+                    "postgresql:notification_decisions", 1L));
+            assertThat(receipt.digest()).isEqualTo(ErasureDigest.of(erasureId, expectedIds));
+            for (String table : TABLES) {
+                assertThat(TestData.count(pool, table, user)).as(table).isZero();
+                assertThat(TestData.count(pool, table, bystander)).as("bystander's " + table).isPositive();
+            }
+            given().get("/internal/consent-view/{u}", user).then().statusCode(404);
+            given().get("/internal/users/{u}/data", user).then().statusCode(200)
+                    .body("holdings.size()", equalTo(0));
+
+            // The same request again (consent-service retrying): nothing left to delete, answered all the same.
+            producer.send(new ProducerRecord<>(TestTopics.ERASURE_REQUESTS, user,
+                    new ErasureRequested(0, erasureId, user, Instant.now())));
+            producer.flush();
+            ErasureReceipt again = awaitReceipt(receipts, erasureId);
+            assertThat(again.deletedPerStore().values()).containsOnly(0L);
+            assertThat(again.deletedPerStore()).hasSize(6);
+            assertThat(again.digest()).isEqualTo(ErasureDigest.of(erasureId, List.of()));
+        }
+    }
+
+    @Test
+    void anInteractionArrivingAfterErasureIsNewDataAndStoredNormally() {
+        String user = UUID.randomUUID().toString();
+        seed(user);
+        UUID erasureId = UUID.randomUUID();
+        try (KafkaConsumer<String, ErasureReceipt> receipts = TestData.consumer(TestTopics.ERASURE_RECEIPTS, ErasureReceiptDeserializer.class);
+             KafkaProducer<String, Object> producer = TestData.producer()) {
+            producer.send(new ProducerRecord<>(TestTopics.ERASURE_REQUESTS, user, new ErasureRequested(0, erasureId, user, Instant.now())));
+            producer.flush();
+            awaitReceipt(receipts, erasureId);
+
+            InteractionRecorded late = InteractionRepositoryTest.event(user, "t-late", Instant.now());
+            producer.send(new ProducerRecord<>(TestTopics.INTERACTIONS, user, late));
+            producer.flush();
+            await().atMost(Duration.ofSeconds(20)).until(() -> TestData.count(pool, "interactions", user) == 1);
+            assertThat(pool.preparedQuery("SELECT title_id FROM interactions WHERE user_id = $1").execute(Tuple.of(user))
+                    .await().indefinitely().iterator().next().getString(0)).isEqualTo("t-late");
+        }
+    }
+
+    @Test
+    void anUnreadableRequestIsSkippedAndTheNextOneStillAnswered() {
+        String user = UUID.randomUUID().toString();
+        UUID erasureId = UUID.randomUUID();
+        try (KafkaConsumer<String, ErasureReceipt> receipts = TestData.consumer(TestTopics.ERASURE_RECEIPTS, ErasureReceiptDeserializer.class);
+             KafkaProducer<String, Object> producer = TestData.producer()) {
+            producer.send(new ProducerRecord<>(TestTopics.ERASURE_REQUESTS, user, "not json".getBytes()));
+            producer.send(new ProducerRecord<>(TestTopics.ERASURE_REQUESTS, user, new ErasureRequested(0, erasureId, user, Instant.now())));
+            producer.flush();
+            assertThat(awaitReceipt(receipts, erasureId).deletedPerStore().values()).containsOnly(0L);
+        }
+    }
+
+    private static ErasureReceipt awaitReceipt(KafkaConsumer<String, ErasureReceipt> consumer, UUID erasureId) {
+        List<ErasureReceipt> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            for (ConsumerRecord<String, ErasureReceipt> r : consumer.poll(Duration.ofMillis(200))) {
+                if (r.value() != null && erasureId.equals(r.value().erasureId())) {
+                    found.add(r.value());
+                }
+            }
+            return !found.isEmpty();
+        });
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+
+    private void insert(List<InteractionRecorded> events) {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> interactions.insertIgnoringDuplicates(events));
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

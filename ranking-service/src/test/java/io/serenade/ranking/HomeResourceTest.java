@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,7 +64,10 @@ class HomeResourceTest {
         }
         putTitle(loved + "-adult", loved, "18+");
 
-        // Twenty other users who like titles of one genre each: what the collaborative model learns from.
+        // Twenty other users who like titles of one genre each: what the collaborative model learns from (only users
+        // whose personalization is granted in ranking's consent view are). Granted first: the events below must all
+        // happen at (almost) the same time.
+        TestKafka.grant(IntStream.range(0, 20).mapToObj(u -> "crowd-" + run + "-" + u).toList(), PERSONALIZATION);
         List<InteractionRecorded> events = new ArrayList<>();
         for (int u = 0; u < 20; u++) {
             List<String> genre = u % 2 == 0 ? lovedTitles : otherTitles;
@@ -98,6 +102,18 @@ class HomeResourceTest {
         JsonPath home = home(user, PERSONALIZATION, "16+");
         assertThat(home.getBoolean("personalized")).isTrue();
         assertThat(home.getString("modelId")).isNotNull();
+        // Only a valid token signed for this user grants anything: a bare list, a tampered, expired or forged token,
+        // or another user's, gets the page of someone who allowed nothing.
+        String crowdUser = "crowd-" + run + "-0";
+        for (String header : List.of(PERSONALIZATION, Tokens.tampered(user, PERSONALIZATION), Tokens.expired(user, PERSONALIZATION),
+                Tokens.forged(user, PERSONALIZATION), Tokens.grant(crowdUser, PERSONALIZATION))) {
+            JsonPath page = given().queryParam("maturity", "16+").header(GrantedPurposes.HEADER, header)
+                    .get("/internal/users/{u}/home", user).then().statusCode(200).extract().jsonPath();
+            assertThat(page.getBoolean("personalized")).as(header).isFalse();
+            assertThat(page.getString("notice")).contains("personalization");
+            assertThat(page.getList("rows.items.flatten().reason.personal", Boolean.class)).doesNotContain(true);
+            assertThat(page.getList("rows.items.flatten().explanation")).allMatch(java.util.Objects::isNull);
+        }
         List<String> rowIds = home.getList("rows.id");
         assertThat(rowIds).contains("top-picks", "trending");
         List<String> titleIds = home.getList("rows.items.flatten().titleId");
@@ -152,7 +168,7 @@ class HomeResourceTest {
     private static JsonPath home(String user, String purposes, String maturity) {
         var request = given().queryParam("maturity", maturity);
         if (purposes != null) {
-            request = request.header(GrantedPurposes.HEADER, purposes);
+            request = request.header(GrantedPurposes.HEADER, Tokens.grant(user, purposes));
         }
         return request.get("/internal/users/{u}/home", user).then().statusCode(200).extract().jsonPath();
     }

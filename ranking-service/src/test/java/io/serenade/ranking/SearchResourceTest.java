@@ -62,6 +62,16 @@ class SearchResourceTest {
         assertThat(plain.getBoolean("personalized")).isFalse();
         assertThat(plain.getString("notice")).contains("personalization");
         assertThat(plain.getList("results.personal", Double.class)).allMatch(p -> p == 0.0);
+
+        // A bare list, a tampered, expired or forged token, or the comedy fan's token grants the horror fan nothing.
+        for (String header : List.of("personalization", Tokens.tampered(horrorFan, "personalization"),
+                Tokens.expired(horrorFan, "personalization"), Tokens.forged(horrorFan, "personalization"),
+                Tokens.grant(comedyFan, "personalization"))) {
+            JsonPath refused = given().queryParam("q", word).queryParam("maturity", "18+").header(GrantedPurposes.HEADER, header)
+                    .get("/internal/users/{u}/search", horrorFan).then().statusCode(200).extract().jsonPath();
+            assertThat(refused.getBoolean("personalized")).as(header).isFalse();
+            assertThat(refused.getList("results.personal", Double.class)).allMatch(p -> p == 0.0);
+        }
     }
 
     @Test
@@ -84,7 +94,7 @@ class SearchResourceTest {
     private static JsonPath search(String user, String q, String purposes) {
         var request = given().queryParam("q", q).queryParam("maturity", "18+").queryParam("device", "tv").queryParam("hour", "21");
         if (purposes != null) {
-            request = request.header(GrantedPurposes.HEADER, purposes);
+            request = request.header(GrantedPurposes.HEADER, Tokens.grant(user, purposes));
         }
         return request.get("/internal/users/{u}/search", user).then().statusCode(200).extract().jsonPath();
     }

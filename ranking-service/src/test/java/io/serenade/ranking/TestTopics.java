@@ -20,12 +20,28 @@ public class TestTopics implements QuarkusTestResourceLifecycleManager {
     public static final String INTERACTIONS = "test-ranking-interactions";
     public static final String CATALOG = "test-ranking-catalog";
     public static final String FORGOTTEN = "test-ranking-interactions-forgotten";
+    /** Compacted, as the real consent topic is. */
+    public static final String CONSENT_CHANGES = "test-ranking-consent-changes";
+    public static final String ERASURE_REQUESTS = "test-ranking-erasure-requests";
+    public static final String ERASURE_RECEIPTS = "test-ranking-erasure-receipts";
 
     @Override
     public Map<String, String> start() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
-            admin.createTopics(List.of(new NewTopic(INTERACTIONS, 3, (short) 1), new NewTopic(CATALOG, 3, (short) 1),
-                    new NewTopic(FORGOTTEN, 3, (short) 1))).all().get();
+            // One at a time: a batch fails whole when any of its topics exists, leaving newer ones uncreated.
+            for (NewTopic topic : List.of(new NewTopic(INTERACTIONS, 3, (short) 1), new NewTopic(CATALOG, 3, (short) 1),
+                    new NewTopic(FORGOTTEN, 3, (short) 1),
+                    new NewTopic(CONSENT_CHANGES, 3, (short) 1).configs(Map.of("cleanup.policy", "compact")),
+                    new NewTopic(ERASURE_REQUESTS, 3, (short) 1), new NewTopic(ERASURE_RECEIPTS, 3, (short) 1))) {
+                create(admin, topic);
+            }
+        }
+        return Map.of();
+    }
+
+    private static void create(Admin admin, NewTopic topic) {
+        try {
+            admin.createTopics(List.of(topic)).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("cannot create test topics; is Kafka up (scripts/infra.sh up)?", e);
@@ -34,7 +50,6 @@ public class TestTopics implements QuarkusTestResourceLifecycleManager {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        return Map.of();
     }
 
     @Override

@@ -55,6 +55,24 @@ public interface RankingConfig {
 
     Training training();
 
+    Retention retention();
+
+    /** How long personal data is kept here before the scheduled purge deletes it (docs/privacy.md). */
+    interface Retention {
+
+        /** Interactions (plays, clicks, ratings, impressions) and the record of forgotten events. */
+        @WithDefault("730d")
+        Duration interactionHistory();
+
+        /** SEARCH interactions: searches belong to the search history, kept for less time than the rest. */
+        @WithDefault("180d")
+        Duration searchHistory();
+
+        /** How often the purge runs (a duration such as 1h, or "off"). Read by the scheduler in RetentionService. */
+        @WithDefault("1h")
+        String every();
+    }
+
     /** Background training of the collaborative model. */
     interface Training {
 

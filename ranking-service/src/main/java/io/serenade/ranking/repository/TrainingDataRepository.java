@@ -2,6 +2,7 @@ package io.serenade.ranking.repository;
 
 import io.agroal.api.AgroalDataSource;
 import io.serenade.events.InteractionType;
+import io.serenade.events.Purposes;
 import io.serenade.ranking.recommend.InteractionWeights;
 import io.serenade.ranking.recommend.ModelBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,17 +19,24 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 
 /**
- * Reads the interactions a model trains on, streamed with a cursor on the training thread (plain JDBC:
- * a training is a long batch read, not a request, and must not hold the reactive pool's connections).
+ * Reads the interactions a model trains on — those of users who granted personalization — streamed with a cursor
+ * on the training thread (plain JDBC: a training is a long batch read, not a request, and must not hold the
+ * reactive pool's connections).
  */
 @ApplicationScoped
 public class TrainingDataRepository {
 
-    private static final String COUNT = "SELECT count(*) FROM interactions WHERE occurred_at >= ? AND title_id IS NOT NULL";
-    private static final String READ = """
-            SELECT user_id, title_id, type, value FROM interactions
-            WHERE occurred_at >= ? AND title_id IS NOT NULL
+    /**
+     * Only users whose personalization is granted in ranking's consent view are learned from: their interactions are
+     * kept as their history either way, but used for recommendations only with that purpose. No row in the view
+     * means nothing granted.
+     */
+    private static final String CONSENTED = """
+            FROM interactions i JOIN consent_view c ON c.user_id = i.user_id AND ? = ANY (c.purposes)
+            WHERE i.occurred_at >= ? AND i.title_id IS NOT NULL
             """;
+    private static final String COUNT = "SELECT count(*) " + CONSENTED;
+    private static final String READ = "SELECT i.user_id, i.title_id, i.type, i.value " + CONSENTED;
 
     private final AgroalDataSource dataSource;
 
@@ -38,7 +46,8 @@ public class TrainingDataRepository {
 
     public long count(Instant from) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(COUNT)) {
-            s.setTimestamp(1, Timestamp.from(from));
+            s.setString(1, Purposes.PERSONALIZATION);
+            s.setTimestamp(2, Timestamp.from(from));
             try (ResultSet r = s.executeQuery()) {
                 r.next();
                 return r.getLong(1);
@@ -58,7 +67,8 @@ public class TrainingDataRepository {
             c.setAutoCommit(false);   // PostgreSQL streams with a cursor only inside a transaction
             try (PreparedStatement s = c.prepareStatement(READ)) {
                 s.setFetchSize(10_000);
-                s.setTimestamp(1, Timestamp.from(from));
+                s.setString(1, Purposes.PERSONALIZATION);
+                s.setTimestamp(2, Timestamp.from(from));
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         if (++rows % 100_000 == 0) {

@@ -5,6 +5,7 @@ import io.serenade.events.MaturityRating;
 import io.serenade.ranking.api.HomeView;
 import io.serenade.ranking.api.TitleUpsert;
 import io.serenade.ranking.service.HomeService;
+import io.serenade.ranking.service.PurposeVerifier;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.NotNull;
@@ -25,22 +26,25 @@ import java.util.List;
  * A user's home rows, for the gateway. The gateway passes what the profile says (maturity, stated genres,
  * diversity dial) and the purposes the user granted, so ranking never reads another service's data.
  */
-// Internal: reachable only inside the cluster (network policy); caller verification comes with the
-// consent work (issue 5). Annotated so that deny-unannotated-endpoints covers anything added later.
+// Internal: reachable only inside the cluster (network policy). The purposes are verified here (a signed token);
+// annotated so that deny-unannotated-endpoints covers anything added later.
 @PermitAll
 @Path("/internal/users/{userId}/home")
 @Produces(MediaType.APPLICATION_JSON)
 public class HomeResource {
 
     private final HomeService home;
+    private final PurposeVerifier verifier;
 
-    public HomeResource(HomeService home) {
+    public HomeResource(HomeService home, PurposeVerifier verifier) {
         this.home = home;
+        this.verifier = verifier;
     }
 
     /**
-     * The history is used only if the {@value GrantedPurposes#HEADER} header grants the personalization
-     * purpose; otherwise the rows are non-personal and the page's notice says so.
+     * The history is used only if the {@value GrantedPurposes#HEADER} header carries a valid token, signed for
+     * this user, that grants the personalization purpose; otherwise the rows are non-personal and the page's
+     * notice says so.
      */
     @GET
     public Uni<HomeView> home(@PathParam("userId") @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String userId,
@@ -52,7 +56,7 @@ public class HomeResource {
                               @Pattern(regexp = "all|7\\+|13\\+|16\\+|18\\+", message = "must be one of all, 7+, 13+, 16+, 18+") String maturity,
                               @QueryParam("genre") @Size(max = 20, message = "must list at most 20 genres")
                               List<@NotNull @Pattern(regexp = TitleUpsert.TAG, message = "must be a lower-case genre id") String> genre) {
-        return home.home(userId, GrantedPurposes.parse(purposes), MaturityRating.fromLabel(maturity),
+        return home.home(userId, verifier.verify(purposes, userId), MaturityRating.fromLabel(maturity),
                 genre == null ? List.of() : genre, Double.parseDouble(diversity));
     }
 }

@@ -3,6 +3,7 @@ package io.serenade.ranking.rest;
 import io.serenade.events.GrantedPurposes;
 import io.serenade.events.MaturityRating;
 import io.serenade.ranking.api.SearchView;
+import io.serenade.ranking.service.PurposeVerifier;
 import io.serenade.ranking.service.SearchService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -20,7 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * Catalog search for one user, for the gateway: relevance first, the user's taste in this context
- * (device, local hour) to order near-ties — only if {@value GrantedPurposes#HEADER} grants personalization.
+ * (device, local hour) to order near-ties — only if {@value GrantedPurposes#HEADER} carries a valid token, signed for
+ * this user, that grants personalization.
  */
 // Internal: reachable only inside the cluster (network policy); caller verification comes with issue 5.
 @PermitAll
@@ -29,9 +31,11 @@ import jakarta.ws.rs.core.MediaType;
 public class SearchResource {
 
     private final SearchService search;
+    private final PurposeVerifier verifier;
 
-    public SearchResource(SearchService search) {
+    public SearchResource(SearchService search, PurposeVerifier verifier) {
         this.search = search;
+        this.verifier = verifier;
     }
 
     @GET
@@ -45,7 +49,7 @@ public class SearchResource {
                                   // Text, not int: a malformed number must be a 400 naming it, not a 404.
                                   @QueryParam("hour") @Pattern(regexp = "[0-9]|1[0-9]|2[0-3]", message = "must be an hour from 0 to 23") String hour,
                                   @QueryParam("limit") @DefaultValue("20") @Pattern(regexp = "[1-9]|[1-4][0-9]|50", message = "must be from 1 to 50") String limit) {
-        return search.search(userId, GrantedPurposes.parse(purposes), q.strip(), MaturityRating.fromLabel(maturity), device,
+        return search.search(userId, verifier.verify(purposes, userId), q.strip(), MaturityRating.fromLabel(maturity), device,
                 hour == null ? null : Integer.valueOf(hour), Integer.parseInt(limit));
     }
 }

@@ -1,0 +1,67 @@
+package io.serenade.ranking.rest;
+
+import io.serenade.events.GrantedPurposes;
+import io.serenade.events.userdata.UserDataExport;
+import io.serenade.events.userdata.UserDataSummary;
+import io.serenade.ranking.api.AffinitiesView;
+import io.serenade.ranking.api.Ids;
+import io.serenade.ranking.service.PurposeVerifier;
+import io.serenade.ranking.service.UserDataService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * What ranking-service holds about a user: a summary for consent-service's transparency view, the whole of it for
+ * the user's export, and the inferred affinities for the gateway's assistant context.
+ */
+// Internal: reachable only inside the cluster (network policy), like the other /internal routes.
+@PermitAll
+@Path("/internal/users/{userId}")
+@Produces(MediaType.APPLICATION_JSON)
+public class UserDataResource {
+
+    private final UserDataService users;
+    private final PurposeVerifier verifier;
+
+    public UserDataResource(UserDataService users, PurposeVerifier verifier) {
+        this.users = users;
+        this.verifier = verifier;
+    }
+
+    /** Per category and store: how many records, the oldest and the newest. Counts and dates only. */
+    @GET
+    @Path("/data")
+    public Uni<UserDataSummary> data(@PathParam("userId") @Pattern(regexp = Ids.USER_ID, message = Ids.MESSAGE) String userId) {
+        return users.summary(userId);
+    }
+
+    /** Everything, raw and inferred, keyed by data category; inferred data carries its explanation. */
+    @GET
+    @Path("/export")
+    public Uni<UserDataExport> export(@PathParam("userId") @Pattern(regexp = Ids.USER_ID, message = Ids.MESSAGE) String userId) {
+        return users.export(userId);
+    }
+
+    /**
+     * The strongest genres and themes with their weights, only if {@value GrantedPurposes#HEADER} carries a valid
+     * token for this user granting assistant-context; otherwise empty lists and no event read.
+     */
+    @GET
+    @Path("/affinities")
+    public Uni<AffinitiesView> affinities(@PathParam("userId") @Pattern(regexp = Ids.USER_ID, message = Ids.MESSAGE) String userId,
+                                          @HeaderParam(GrantedPurposes.HEADER) String purposes,
+                                          // Text, not int: a malformed number must be a 400 naming it, not a 404.
+                                          @QueryParam("limit") @DefaultValue("5")
+                                          @Pattern(regexp = "[1-9]|1[0-9]|20", message = "must be from 1 to 20") String limit) {
+        return users.affinities(userId, verifier.verify(purposes, userId), Integer.parseInt(limit));
+    }
+}

@@ -1,0 +1,138 @@
+package io.serenade.ranking;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.serenade.events.ErasureDigest;
+import io.serenade.events.ErasureReceipt;
+import io.serenade.events.ErasureRequested;
+import io.serenade.events.InteractionForgotten;
+import io.serenade.events.InteractionRecorded;
+import io.serenade.events.InteractionType;
+import io.serenade.events.serde.ErasureReceiptDeserializer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Erasure through the real topics: everything of the user goes, nobody else's, and a receipt says what went. */
+@QuarkusTest
+@QuarkusTestResource(TestTopics.class)
+class ErasureTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final Pool pool;
+    private final RedisDataSource redis;
+
+    ErasureTest(Pool pool, RedisDataSource redis) {
+        this.pool = pool;
+        this.redis = redis;
+    }
+
+    @Test
+    void anErasureDeletesEverythingOfTheUserAndAnswersWithAReceiptAgainWhenRepeated() {
+        String user = "er-" + UUID.randomUUID(), other = "er-other-" + UUID.randomUUID();
+        String title = "er-title-" + UUID.randomUUID();
+        List<InteractionRecorded> mine = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            mine.add(event(user, title));
+        }
+        InteractionRecorded theirs = event(other, title);
+        TestKafka.send(TestTopics.INTERACTIONS, user, mine.toArray());
+        TestKafka.send(TestTopics.INTERACTIONS, other, theirs);
+        TestKafka.send(TestTopics.FORGOTTEN, user, new InteractionForgotten(0, mine.get(4).eventId(), user, Instant.now()));
+        TestKafka.grant(List.of(user, other), "personalization");
+        await().atMost(WAIT).until(() -> rows("interactions", user) == 4 && rows("forgotten_events", user) == 1
+                && rows("interactions", other) == 1);
+        double before = popularity(title);
+
+        UUID erasureId = UUID.randomUUID();
+        TestKafka.send(TestTopics.ERASURE_REQUESTS, user, new ErasureRequested(0, erasureId, user, Instant.now()));
+
+        List<ErasureReceipt> receipts = receipts(erasureId, 1);
+        ErasureReceipt receipt = receipts.get(0);
+        assertThat(receipt.service()).isEqualTo("ranking-service");
+        assertThat(receipt.userId()).isEqualTo(user);
+        assertThat(receipt.deletedPerStore()).containsEntry("postgresql:interactions", 4L)
+                .containsEntry("postgresql:forgotten_events", 1L).containsEntry("postgresql:consent_view", 1L)
+                .containsEntry("redis:keys", 0L).containsEntry("memory:user-state", 0L);
+        List<String> deleted = new ArrayList<>();
+        mine.subList(0, 4).forEach(e -> deleted.add("interactions/" + e.eventId()));
+        deleted.add("forgotten_events/" + mine.get(4).eventId());
+        deleted.add("consent_view/" + user);
+        assertThat(receipt.digest()).isEqualTo(ErasureDigest.of(erasureId, deleted));
+        assertThat(receipt.completedAt()).isNotNull();
+
+        assertThat(rows("interactions", user)).isZero();
+        assertThat(rows("forgotten_events", user)).isZero();
+        given().get("/internal/consent-view/{u}", user).then().statusCode(404);
+        given().get("/internal/users/{u}/data", user).then().statusCode(200).body("holdings.size()", equalTo(0));
+        assertThat(popularity(title)).as("the user's plays are taken back out of popularity").isCloseTo(before - 4, within(0.01));
+
+        assertThat(rows("interactions", other)).as("another user's data stays").isEqualTo(1);
+        given().get("/internal/consent-view/{u}", other).then().statusCode(200);
+
+        // The same request again (consent-service retries): nothing left to delete, and a receipt all the same.
+        TestKafka.send(TestTopics.ERASURE_REQUESTS, user, new ErasureRequested(0, erasureId, user, Instant.now()));
+        ErasureReceipt again = receipts(erasureId, 2).get(1);
+        assertThat(again.deletedPerStore()).containsEntry("postgresql:interactions", 0L).containsEntry("postgresql:consent_view", 0L);
+        assertThat(again.digest()).isEqualTo(ErasureDigest.of(erasureId, List.of()));
+    }
+
+    /** The receipts for this erasure on the receipts topic, once there are {@code n}. */
+    private static List<ErasureReceipt> receipts(UUID erasureId, int n) {
+        List<ErasureReceipt> found = new ArrayList<>();
+        try (KafkaConsumer<String, ErasureReceipt> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestTopics.BOOTSTRAP,
+                ConsumerConfig.GROUP_ID_CONFIG, "erasure-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ErasureReceiptDeserializer())) {
+            consumer.subscribe(List.of(TestTopics.ERASURE_RECEIPTS));
+            await().atMost(WAIT).until(() -> {
+                for (ConsumerRecord<String, ErasureReceipt> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (r.value() != null && erasureId.equals(r.value().erasureId())) {
+                        assertThat(r.key()).isEqualTo(r.value().userId());
+                        found.add(r.value());
+                    }
+                }
+                return found.size() >= n;
+            });
+        }
+        return found;
+    }
+
+    private double popularity(String title) {
+        // Forward-decayed units (see PopularityCounter): divided by the growth now, one play is worth about 1.
+        double growth = Math.pow(2, Duration.between(Instant.parse("2026-01-01T00:00:00Z"), Instant.now()).toSeconds()
+                / (double) Duration.ofDays(7).toSeconds());
+        var score = redis.sortedSet(String.class).zscore("test:rk:popularity", title);
+        return score.isPresent() ? score.getAsDouble() / growth : 0;
+    }
+
+    private long rows(String table, String user) {
+        return pool.preparedQuery("SELECT count(*) FROM " + table + " WHERE user_id = $1").execute(Tuple.of(user))
+                .await().atMost(WAIT).iterator().next().getLong(0);
+    }
+
+    private static InteractionRecorded event(String user, String title) {
+        return new InteractionRecorded(0, UUID.randomUUID(), user, title, InteractionType.PLAY, null, null, null, null, null,
+                Instant.now());
+    }
+}

@@ -21,12 +21,18 @@ public class TestTopics implements QuarkusTestResourceLifecycleManager {
     public static final String CATALOG = "test-artwork-catalog";
     /** Keyed by user and partitioned like the real interactions topic. */
     public static final String INTERACTIONS = "test-artwork-interactions";
+    /** Compacted, as the real consent topic is. */
+    public static final String CONSENT_CHANGES = "test-artwork-consent-changes";
+    public static final String ERASURE_REQUESTS = "test-artwork-erasure-requests";
+    public static final String ERASURE_RECEIPTS = "test-artwork-erasure-receipts";
 
     @Override
     public Map<String, String> start() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
             for (NewTopic topic : List.of(new NewTopic(CATALOG, 3, (short) 1).configs(Map.of("cleanup.policy", "compact")),
-                    new NewTopic(INTERACTIONS, 6, (short) 1))) {
+                    new NewTopic(INTERACTIONS, 6, (short) 1),
+                    new NewTopic(CONSENT_CHANGES, 3, (short) 1).configs(Map.of("cleanup.policy", "compact")),
+                    new NewTopic(ERASURE_REQUESTS, 3, (short) 1), new NewTopic(ERASURE_RECEIPTS, 3, (short) 1))) {
                 create(admin, topic);
             }
         }

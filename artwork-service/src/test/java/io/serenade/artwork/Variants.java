@@ -30,11 +30,19 @@ final class Variants {
         put(titleId, artworkId, "{\"tags\":[\"faces\"],\"enabled\":" + enabled + "}");
     }
 
-    /** A choice as the gateway asks for it, on a tv at 21:00, with the given purposes header (null: none). */
+    /**
+     * A choice as the gateway asks for it, on a tv at 21:00, with a valid token granting the given purposes
+     * (comma-separated; null: no header at all).
+     */
     static JsonPath choose(String user, List<String> titles, String purposes) {
+        return chooseWithHeader(user, titles, purposes == null ? null : Tokens.grant(user, purposes));
+    }
+
+    /** The same with the purposes header exactly as given (null: none). */
+    static JsonPath chooseWithHeader(String user, List<String> titles, String header) {
         var request = given().contentType(ContentType.JSON);
-        if (purposes != null) {
-            request.header(GrantedPurposes.HEADER, purposes);
+        if (header != null) {
+            request.header(GrantedPurposes.HEADER, header);
         }
         return request.body(Map.of("userId", user, "titleIds", titles, "context",
                         Map.of("device", "tv", "locale", "en-GB", "localTime", "21:00")))

@@ -5,6 +5,7 @@ import io.serenade.artwork.model.LoggedImpression;
 import io.serenade.artwork.model.RewardedImpression;
 import io.serenade.artwork.policy.BetaStats;
 import io.serenade.artwork.policy.SparseVector;
+import io.serenade.events.Purposes;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -49,8 +50,9 @@ public class BanditRepository {
 
     /**
      * Credits a reward to its impression when the event falls inside the window and raises the reward (so a play
-     * after a click counts, a redelivered event changes nothing, and a click after a play takes nothing away).
-     * Returns the increase, which is what the learned state adds.
+     * after a click counts, a redelivered event changes nothing, and a click after a play takes nothing away), and
+     * only while the viewer's artwork-personalization ($6) is granted in this service's consent view: after a
+     * withdrawal their plays teach the bandit nothing. Returns the increase, which is what the learned state adds.
      */
     private static final String REWARD = """
             UPDATE impressions i SET reward = $3, rewarded_at = $4
@@ -59,6 +61,7 @@ public class BanditRepository {
              WHERE i.impression_id = o.impression_id AND i.user_id = $2
                AND $4 >= i.shown_at AND $4 <= i.shown_at + make_interval(secs => $5)
                AND COALESCE(i.reward, -1) < $3
+               AND EXISTS (SELECT 1 FROM consent_view c WHERE c.user_id = $2 AND $6 = ANY (c.purposes))
             RETURNING i.artwork_id, i.title_id, $3 - o.before AS amount, i.x_idx, i.x_val, i.z_idx, i.layout, i.baseline,
                       (SELECT v.tags FROM artwork_variants v WHERE v.artwork_id = i.artwork_id) AS tags,
                       (SELECT t.genres FROM titles t WHERE t.title_id = i.title_id) AS genres
@@ -131,7 +134,7 @@ public class BanditRepository {
     public Uni<RewardedImpression> reward(SqlClient tx, UUID impressionId, String userId, double reward, Instant at,
                                           Duration window) {
         return tx.preparedQuery(REWARD)
-                .execute(Tuple.of(impressionId, userId, reward, utc(at), (double) window.toSeconds()))
+                .execute(Tuple.of(impressionId, userId, reward, utc(at), (double) window.toSeconds(), Purposes.ARTWORK_PERSONALIZATION))
                 .map(rows -> {
                     if (rows.rowCount() == 0) {
                         return null;
@@ -235,7 +238,43 @@ public class BanditRepository {
                 .map(RowSet::rowCount);
     }
 
-    /** The viewer's logged impressions, oldest first (transparency, export, tests). */
+    /** The viewer's impressions: how many, the first and the last shown (transparency). */
+    public Uni<Held> heldBy(String userId) {
+        return pool.preparedQuery("SELECT count(*), min(shown_at), max(shown_at) FROM impressions WHERE user_id = $1")
+                .execute(Tuple.of(userId)).map(rows -> {
+                    Row r = rows.iterator().next();
+                    return new Held(r.getLong(0), instant(r.getOffsetDateTime(1)), instant(r.getOffsetDateTime(2)));
+                });
+    }
+
+    /** A count with its date range. */
+    public record Held(long count, Instant oldest, Instant newest) {
+    }
+
+    /**
+     * The viewer's impressions as they are shown to them in an export, oldest first, in one statement: what was shown,
+     * with what probability, in which situation, and the reward it earned. The model's internal feature vectors are
+     * left out (the named features are in the context).
+     */
+    public Uni<RowSet<Row>> exportOf(String userId) {
+        return pool.preparedQuery("""
+                SELECT impression_id, title_id, artwork_id, policy, propensity, sticky, candidates, context::text AS context,
+                       shown_at, reward, rewarded_at
+                  FROM impressions WHERE user_id = $1 ORDER BY shown_at, impression_id
+                """).execute(Tuple.of(userId));
+    }
+
+    /** Deletes the viewer's impressions on the caller's transaction; returns their ids. */
+    public Uni<List<UUID>> eraseImpressions(SqlClient tx, String userId) {
+        return tx.preparedQuery("DELETE FROM impressions WHERE user_id = $1 RETURNING impression_id").execute(Tuple.of(userId))
+                .map(rows -> {
+                    List<UUID> ids = new ArrayList<>(rows.rowCount());
+                    rows.forEach(r -> ids.add(r.getUUID(0)));
+                    return ids;
+                });
+    }
+
+    /** The viewer's logged impressions, oldest first (tests). */
     public Uni<List<Row>> impressionsOf(String userId) {
         return pool.preparedQuery("SELECT * FROM impressions WHERE user_id = $1 ORDER BY shown_at")
                 .execute(Tuple.of(userId)).map(rows -> {
@@ -259,6 +298,10 @@ public class BanditRepository {
 
     private static OffsetDateTime utc(Instant t) {
         return t.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
     }
 
     private static int[] ints(Row r, String column) {

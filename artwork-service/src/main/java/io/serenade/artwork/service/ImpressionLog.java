@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -55,6 +56,22 @@ public class ImpressionLog {
                 queue.add(i);
             }
         }
+    }
+
+    /**
+     * Takes the viewer's impressions out of the queue before they are written (erasure); returns their ids. Only this
+     * replica's queue: what another replica writes after an erasure is deleted by the erasure's second sweep.
+     */
+    public List<UUID> dropQueued(String userId) {
+        List<UUID> dropped = new ArrayList<>();
+        for (LoggedImpression i : queue) {
+            // remove() is true only for the caller that took it: a flush polling it at the same time wins or loses whole.
+            if (i.userId().equals(userId) && queue.remove(i)) {
+                queued.decrementAndGet();
+                dropped.add(i.impressionId());
+            }
+        }
+        return dropped;
     }
 
     /**

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -23,7 +24,8 @@ import java.util.stream.Collectors;
 /**
  * Joins interaction events to the impressions they follow (by impression id, same viewer, within the window):
  * a play earns the play weight, a click alone the click weight (0 by default, so an image cannot win by being
- * clicked and abandoned). Idempotent: a redelivered event raises no reward twice and teaches the viewer's taste
+ * clicked and abandoned). Only for viewers whose artwork-personalization is granted in this service's consent view
+ * (checked in the crediting statement): for anyone else nothing is credited and no taste learned. Idempotent: a redelivered event raises no reward twice and teaches the viewer's taste
  * nothing twice.
  * <p>
  * An event whose impression is not in the log may be early rather than unknown: impressions are written in batches
@@ -92,6 +94,18 @@ public class RewardIngestion {
                 Log.warnf("retrying a reward failed, dropping it: %s", failure.toString());
             }
         }
+    }
+
+    /** Forgets the viewer's events waiting for their impression (erasure); returns their event ids. */
+    public List<UUID> dropPending(String userId) {
+        List<UUID> dropped = new ArrayList<>();
+        for (Early e : early) {
+            if (userId.equals(e.event().userId()) && early.remove(e)) {
+                earlyCount.decrementAndGet();
+                dropped.add(e.event().eventId());
+            }
+        }
+        return dropped;
     }
 
     private void keep(Early e) {

@@ -21,7 +21,8 @@ import java.util.Map;
  * Per-viewer state in Redis, kept only for viewers who granted artwork-personalization: which image each title
  * showed them (stickiness: {@code <prefix>sticky:<user>}, title → "artworkId|shownAtMillis|propensity") and what
  * their plays say about their taste ({@code <prefix>taste:<user>}: "tag:x", "genre:y", "plays"). Both keys
- * expire: the sticky one after the stickiness period, the taste after the propensity log's retention.
+ * expire: the sticky one after the stickiness period, the taste after the propensity log's retention; both are
+ * deleted as soon as the viewer's artwork-personalization is no longer granted, and on erasure.
  */
 @ApplicationScoped
 public class ViewerState {
@@ -48,6 +49,10 @@ public class ViewerState {
 
     /** What a choice reads: the sticky choices of the requested titles (null where none) and the taste. */
     public record Read(Map<String, Sticky> sticky, Taste taste) {
+    }
+
+    /** Everything kept for a viewer: every title's sticky choice, and the taste (null when there is none). */
+    public record Stored(Map<String, Sticky> sticky, Taste taste) {
     }
 
     private final Redis redis;
@@ -102,6 +107,39 @@ public class ViewerState {
             }
         }
         return new Taste(tags, genres, plays);
+    }
+
+    /** All of the viewer's state, in one pipelined round trip (transparency and export). */
+    public Uni<Stored> stored(String userId) {
+        return redis.batch(List.of(Request.cmd(Command.HGETALL).arg(stickyKey(userId)),
+                Request.cmd(Command.HGETALL).arg(tasteKey(userId)))).map(responses -> {
+            Map<String, Sticky> sticky = new HashMap<>();
+            Response hash = responses.get(0);
+            for (String title : hash.getKeys()) {
+                Sticky s = Sticky.decode(hash.get(title).toString());
+                if (s != null) {
+                    sticky.put(title, s);
+                }
+            }
+            Response taste = responses.get(1);
+            return new Stored(sticky, taste.size() == 0 ? null : taste(taste));
+        });
+    }
+
+    /**
+     * Deletes the viewer's keys (consent withdrawn, or erasure); returns the names of those that existed. Idempotent.
+     */
+    public Uni<List<String>> forget(String userId) {
+        List<String> keys = List.of(stickyKey(userId), tasteKey(userId));
+        return redis.batch(keys.stream().map(k -> Request.cmd(Command.DEL).arg(k)).toList()).map(responses -> {
+            List<String> deleted = new ArrayList<>(keys.size());
+            for (int i = 0; i < keys.size(); i++) {
+                if (responses.get(i).toLong() > 0) {
+                    deleted.add(keys.get(i));
+                }
+            }
+            return deleted;
+        });
     }
 
     /** Remembers fresh choices; best-effort (a lost write means the next visit draws again, nothing worse). */

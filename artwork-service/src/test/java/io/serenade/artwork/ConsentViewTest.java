@@ -1,0 +1,138 @@
+package io.serenade.artwork;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.serenade.artwork.repository.BanditRepository;
+import io.serenade.events.ConsentChanged;
+import io.serenade.events.ConsentState;
+import io.serenade.events.InteractionRecorded;
+import io.serenade.events.InteractionType;
+import io.serenade.events.Purposes;
+import io.vertx.mutiny.sqlclient.Row;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** artwork's own consent view, fed by the real (test) consent topic, and what it does to a viewer's state. */
+@QuarkusTest
+@QuarkusTestResource(TestTopics.class)
+class ConsentViewTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String ARTWORK = Purposes.ARTWORK_PERSONALIZATION;
+
+    private final BanditRepository repository;
+    private final RedisDataSource redis;
+
+    ConsentViewTest(BanditRepository repository, RedisDataSource redis) {
+        this.repository = repository;
+        this.redis = redis;
+    }
+
+    @Test
+    void aWithdrawalDeletesTheViewersRedisStateAtOnceAndTheirLaterPlaysEarnNothing() {
+        String user = Variants.id("u");
+        String first = Variants.id("t"), second = Variants.id("t");
+        Variants.put(first, Variants.id("a"), true);
+        Variants.put(second, Variants.id("a"), true);
+        Instant granted = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        TestKafka.send(TestTopics.CONSENT_CHANGES, user, TestKafka.consent(user, granted, ARTWORK));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/internal/consent-view/{u}", user).then().statusCode(200)
+                .body("userId", equalTo(user)).body("purposes", contains(ARTWORK))
+                .body("changedAt", equalTo(granted.toString())).body("appliedAt", notNullValue()));
+
+        JsonPath answer = Variants.choose(user, List.of(first, second), ARTWORK);
+        Instant shownAt = logged(user, 2).get(0).getOffsetDateTime("shown_at").toInstant();
+        TestKafka.send(TestTopics.INTERACTIONS, user, play(user, answer, 0, shownAt.plusSeconds(30)));
+        await().atMost(WAIT).until(() -> reward(user, first) != null);
+        assertThat(redis.key().exists("test:aw:sticky:" + user, "test:aw:taste:" + user)).isEqualTo(2);
+
+        Instant withdrawn = granted.plusSeconds(1);
+        TestKafka.send(TestTopics.CONSENT_CHANGES, user, new ConsentChanged(0, user,
+                Map.of(ARTWORK, ConsentState.WITHDRAWN, Purposes.PERSONALIZATION, ConsentState.GRANTED), ARTWORK, "2026-01",
+                "api", withdrawn));
+        await().atMost(WAIT).until(() -> redis.key().exists("test:aw:sticky:" + user, "test:aw:taste:" + user) == 0);
+        given().get("/internal/consent-view/{u}", user).then().statusCode(200)
+                .body("purposes", contains(Purposes.PERSONALIZATION)).body("changedAt", equalTo(withdrawn.toString()));
+
+        // A play of the second title, then a consenting viewer's play applied after it (same partition, in order).
+        String witness = TestKafka.onTheSamePartitionAs(user, 6);
+        TestKafka.grant(witness, ARTWORK);
+        String witnessTitle = Variants.id("t");
+        Variants.put(witnessTitle, Variants.id("a"), true);
+        JsonPath witnessAnswer = Variants.choose(witness, List.of(witnessTitle), ARTWORK);
+        Instant witnessShown = logged(witness, 1).get(0).getOffsetDateTime("shown_at").toInstant();
+        TestKafka.send(TestTopics.INTERACTIONS, user, play(user, answer, 1, shownAt.plusSeconds(60)));
+        TestKafka.send(TestTopics.INTERACTIONS, witness, play(witness, witnessAnswer, 0, witnessShown.plusSeconds(5)));
+        await().atMost(WAIT).until(() -> reward(witness, witnessTitle) != null);
+
+        assertThat(reward(user, second)).as("no reward after the withdrawal").isNull();
+        assertThat(redis.key().exists("test:aw:taste:" + user)).as("no taste learned after the withdrawal").isFalse();
+    }
+
+    @Test
+    void aTombstoneDeletesTheViewAndTheViewersImpressions() {
+        String user = Variants.id("u");
+        String title = Variants.id("t");
+        Variants.put(title, Variants.id("a"), true);
+        TestKafka.grant(user, ARTWORK);
+        Variants.choose(user, List.of(title), ARTWORK);
+        logged(user, 1);
+
+        TestKafka.send(TestTopics.CONSENT_CHANGES, user, (Object) null);
+
+        await().atMost(WAIT).untilAsserted(() -> given().get("/internal/consent-view/{u}", user).then().statusCode(404)
+                .contentType("application/problem+json"));
+        await().atMost(WAIT).until(() -> repository.impressionsOf(user).await().atMost(WAIT).isEmpty());
+        assertThat(redis.key().exists("test:aw:sticky:" + user)).isFalse();
+    }
+
+    @Test
+    void aDenialFromTheStartIsAViewWithoutThePurpose() {
+        String user = Variants.id("u");
+        TestKafka.send(TestTopics.CONSENT_CHANGES, user, TestKafka.consent(user, Instant.now()));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/internal/consent-view/{u}", user).then().statusCode(200)
+                .body("purposes", empty()));
+    }
+
+    @Test
+    void anUnknownUserIs404AndABadIdIs400() {
+        given().get("/internal/consent-view/{u}", "nobody-" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json").body("status", equalTo(404));
+        for (String bad : new String[] {"u".repeat(65), "bad!id", "a b"}) {
+            given().get("/internal/consent-view/{u}", bad).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", hasItem("userId"));
+        }
+    }
+
+    private List<Row> logged(String user, int n) {
+        return await().atMost(WAIT).until(() -> repository.impressionsOf(user).await().indefinitely(), r -> r.size() == n);
+    }
+
+    private Double reward(String user, String title) {
+        return repository.impressionsOf(user).await().atMost(WAIT).stream()
+                .filter(r -> r.getString("title_id").equals(title)).findFirst().orElseThrow().getDouble("reward");
+    }
+
+    private static InteractionRecorded play(String user, JsonPath answer, int index, Instant at) {
+        return new InteractionRecorded(1, UUID.randomUUID(), user, answer.getString("choices[" + index + "].titleId"),
+                InteractionType.PLAY, 42.0, answer.getString("choices[" + index + "].artworkId"),
+                answer.getString("choices[" + index + "].impressionId"), null, null, at);
+    }
+}

@@ -24,6 +24,10 @@ for t in $(seq 1 40); do
   done
 done
 
+# The gateway signs each request's purposes; wrk cannot, so the viewers' tokens are minted first (1 h).
+java -jar bench/target/serenade-bench.jar purpose-tokens --users 10000 --prefix bench-u- \
+  --purposes artwork-personalization > bench/target/purpose-tokens.txt
+
 echo "warm-up (20 s, discarded)"
 wrk -t1 -c2 -d20s -s bench/artwork/choices.lua "$ARTWORK" >/dev/null
 dropped() { curl -fsS "$ARTWORK/q/metrics" | awk '/^serenade_artwork_impressions_dropped_total/ {print $2}'; }

@@ -7,6 +7,9 @@ set -euo pipefail
 GATEWAY="${GATEWAY:-http://127.0.0.1:8080}"
 KEYCLOAK="${KEYCLOAK:-http://127.0.0.1:${KEYCLOAK_PORT:-8180}}"
 API="$GATEWAY/api/v1"
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH_JAR="$REPO/bench/target/serenade-bench.jar"
+LOGS="$REPO/.serenade/logs"
 passed=0
 failed=0
 
@@ -126,6 +129,54 @@ check "no token: 401" test "$(status_of "$API/me/home")" = 401
 check "a user on an admin route: 403" test "$(status_of -H "Authorization: Bearer $ALICE" "$API/admin/titles")" = 403
 check "a malformed event: 400 problem+json" \
   test "$(curl -s -o /dev/null -w '%{http_code} %{content_type}' -H "Authorization: Bearer $ALICE" -H 'Content-Type: application/json' -d '{"type":"WATCHED"}' "$API/me/events")" = "400 application/problem+json"
+
+# Privacy: the catalogue, transparency, the data-use log, export, enforcement of consent, pacing, erasure.
+check "the purpose catalogue lists the 6 purposes, each with categories and a retention" \
+  test "$(curl -fsS "$API/purposes" | jq '[.purposes[] | select((.dataCategories | length) > 0 and .retention != null)] | length')" = 6
+transparency="$(curl -fsS -H "Authorization: Bearer $ALICE" "$API/me/transparency")"
+check "alice's transparency view counts her interaction history and names who holds it" \
+  test "$(jq '[.categories[] | select(.category == "interaction-history" and .count > 0 and (.heldBy | length) > 0)] | length' <<<"$transparency")" = 1
+check "alice's data-use log records her personalized home pages" \
+  test "$(curl -fsS -H "Authorization: Bearer $ALICE" "$API/me/data-use?size=5" | jq '[.items[] | select(.purposes | index("personalization"))] | length > 0')" = true
+export_id="$(curl -fsS -X POST -H "Authorization: Bearer $ALICE" "$API/me/exports" | jq -r .id)"
+export_done() { [[ "$(curl -fsS -H "Authorization: Bearer $ALICE" "$API/me/exports/$export_id" | jq -r .status)" == DONE ]]; }
+wait_export() { for _ in $(seq 1 150); do export_done && return 0; sleep 0.2; done; return 1; }
+check "alice's export completes (within 30 s)" wait_export
+check "the archive holds her history, inferred affinities, artwork impressions, consents and data use" \
+  test "$(curl -fsS -H "Authorization: Bearer $ALICE" "$API/me/exports/$export_id/archive" | jq '
+    (.services["profile-service"].data["interaction-history"].events | length > 0)
+    and (.services["ranking-service"].data | has("inferred-affinities"))
+    and (.services["artwork-service"].data["artwork-context"].impressions | length > 0)
+    and (.consents.history | length > 0) and (.dataUse | length > 0) and (.missing // [] | length == 0)')" = true
+check "bob cannot read alice's export: 404" test "$(status_of -H "Authorization: Bearer $BOB" "$API/me/exports/$export_id")" = 404
+check "carol has not granted assistant-context: 403 problem+json" \
+  test "$(curl -s -o /dev/null -w '%{http_code} %{content_type}' -H "Authorization: Bearer $CAROL" "$API/me/assistant-context")" = "403 application/problem+json"
+NOTIFIER="$(curl -fsS -d grant_type=client_credentials -d client_id=serenade-notifier -d client_secret=serenade-notifier-secret \
+  "$KEYCLOAK/realms/serenade/protocol/openid-connect/token" | jq -r .access_token)"
+ALICE_ID="$(curl -fsS -H "Authorization: Bearer $ALICE" "$API/me/profile" | jq -r .userId)"
+check "the notifier may not notify alice, who has not granted notifications" \
+  test "$(curl -fsS -H "Authorization: Bearer $NOTIFIER" -H 'Content-Type: application/json' \
+    -d "{\"userId\": \"$ALICE_ID\", \"kind\": \"new-season\", \"urgency\": \"NORMAL\"}" "$API/notifications/decisions" | jq -r '.decision + " " + .reason.code')" = "DENY no-consent"
+check "a user token on the notifier route: 403" \
+  test "$(status_of -X POST -H "Authorization: Bearer $ALICE" -H 'Content-Type: application/json' -d '{}' "$API/notifications/decisions")" = 403
+curl -fsS -o /dev/null -X PUT -H "Authorization: Bearer $BOB" -H 'Content-Type: application/json' \
+  -d '{"consents": {"personalization": "WITHDRAWN", "artwork-personalization": "WITHDRAWN"}}' "$API/me/consents"
+check "bob withdraws personalization: his very next page is not personal, nor its artwork" \
+  test "$(curl -fsS -H "Authorization: Bearer $BOB" "$API/me/home" | jq '(.personalized == false) and ([.rows[].items[].artwork.impressionId | select(. != null)] | length == 0)')" = true
+curl -fsS -o /dev/null -X PUT -H "Authorization: Bearer $BOB" -H 'Content-Type: application/json' \
+  -d '{"consents": {"personalization": "GRANTED", "artwork-personalization": "GRANTED"}}' "$API/me/consents"
+check "proof of erasure: a user with data in every store, erased, leaves 0 records in PostgreSQL, Redis and compacted topics" \
+  java -jar "$BENCH_JAR" erasure-proof --user loadtest-3 --keycloak "$KEYCLOAK" --gateway "$GATEWAY"
+
+# No personal data in the services' logs: demo users' names, e-mail addresses and the titles they watched.
+if [[ -d "$LOGS" ]]; then
+  watched="$(for t in "$ALICE" "$BOB" "$CAROL"; do curl -fsS -H "Authorization: Bearer $t" "$API/me/history?size=200" | jq -r '.items[].titleId // empty'; done | sort -u | head -300)"
+  names="$(for id in $watched; do curl -fsS -H "Authorization: Bearer $ADMIN" "$API/admin/titles/$id" | jq -r .name; done)"
+  personal="$(printf '%s\n' Alice Bob Carol alice@example.com bob@example.com carol@example.com "space opera" "$names")"
+  leaks() { grep -F -w -h -o -f <(grep -v '^$' <<<"$personal") "$LOGS"/{gateway,profile-service,ranking-service,consent-service,artwork-service}.log | sort | uniq -c; }
+  check "the services' logs hold no demo user's name, e-mail, search text or watched title ($(wc -l <<<"$names") titles searched)" test -z "$(leaks)"
+  leaks | head -5
+fi
 
 echo "$passed passed, $failed failed"
 ((failed == 0))

@@ -67,6 +67,14 @@ final class ArtworkClient {
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes(body))).build());
     }
 
+    /** The viewer grants artwork personalization at consent-service, which tells artwork-service through the topic. */
+    void grant(String consentService, String viewerId) {
+        Map<String, Object> body = Map.of("consents", Map.of(Purposes.ARTWORK_PERSONALIZATION, "GRANTED"), "source", "api");
+        send(HttpRequest.newBuilder(URI.create(consentService + "/internal/users/" + viewerId + "/consents"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes(body))).build());
+    }
+
     /** The page's artwork for the viewer, in the context of their segment. */
     List<Choice> choose(Viewers.Viewer viewer, List<String> titleIds) {
         Segment s = viewer.segment();

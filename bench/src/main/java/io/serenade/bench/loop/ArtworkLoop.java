@@ -32,7 +32,7 @@ public final class ArtworkLoop {
     static final String USAGE = """
             usage: serenade-bench artwork-loop [--pages 3000] [--window 300] [--rate 30] [--max-seconds 600]
                                                [--viewers 600] [--titles 20] [--page-size 10] [--seed 42] [--run ID]
-                                               [--play-delay-ms 1000] [--artwork http://127.0.0.1:8084]
+                                               [--play-delay-ms 1000] [--artwork http://127.0.0.1:8084] [--consent http://127.0.0.1:8083]
                                                [--kafka 127.0.0.1:9092] [--out bench/target/artwork-loop]""";
 
     /** After the loop, time for the last plays to be consumed and credited: the exported log's labels need them. */
@@ -43,7 +43,7 @@ public final class ArtworkLoop {
 
     /** The command's options, checked. */
     record Settings(int pages, int window, double rate, int maxSeconds, int viewers, int titles, int pageSize, long seed,
-                    String run, Duration playDelay, String artwork, String kafka, Path out) {
+                    String run, Duration playDelay, String artwork, String consent, String kafka, Path out) {
 
         static Settings parse(String[] args) {
             Options o = Options.parse(args);
@@ -52,7 +52,7 @@ public final class ArtworkLoop {
                     o.getInt("titles", 20), o.getInt("page-size", 10), Long.parseLong(o.get("seed", "42")),
                     o.get("run", Long.toString(Instant.now().getEpochSecond(), 36)),
                     Duration.ofMillis(o.getInt("play-delay-ms", 1000)), o.get("artwork", "http://127.0.0.1:8084"),
-                    o.get("kafka", "127.0.0.1:9092"), Path.of(o.get("out", "bench/target/artwork-loop")));
+                    o.get("consent", "http://127.0.0.1:8083"), o.get("kafka", "127.0.0.1:9092"), Path.of(o.get("out", "bench/target/artwork-loop")));
             if (s.pages < 1 || s.window < 1 || s.rate <= 0 || s.maxSeconds < 1 || s.viewers < 1) {
                 throw new IllegalArgumentException("--pages, --window, --rate, --max-seconds and --viewers must be positive");
             }
@@ -94,6 +94,8 @@ public final class ArtworkLoop {
         LoopCatalog catalog = new LoopCatalog(s.titles());
         catalog.variants().forEach(artwork::putVariant);
         Viewers viewers = new Viewers(s.run(), s.viewers(), s.seed());
+        // artwork-service credits plays only to viewers whose consent it has seen: they grant it first.
+        viewers.all().forEach(v -> artwork.grant(s.consent(), v.id()));
         // A stream of its own for viewers, pages and plays, distinct from the segment assignment's.
         UniformRandomProvider random = RandomSource.XO_RO_SHI_RO_128_PP.create(s.seed() + 1);
         LoopReport report = new LoopReport(s.window());

@@ -51,10 +51,12 @@ public final class DemoSeed {
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final String gateway;
+    private final String consent;
     private final Keycloak keycloak;
 
     DemoSeed(Options options) {
         this.gateway = options.get("gateway", "http://127.0.0.1:8080");
+        this.consent = options.get("consent", "http://127.0.0.1:8083");
         this.keycloak = new Keycloak(options);
     }
 
@@ -73,6 +75,7 @@ public final class DemoSeed {
                 catalog.variants().size(), (System.nanoTime() - t0) / 1e9);
 
         t0 = System.nanoTime();
+        seeder.listenerConsents(listeners);
         int background = seeder.listeners(histories, listeners, seed, options.get("kafka", "127.0.0.1:9092"));
         for (DemoUser user : USERS) {
             seeder.user(user, histories, seed);
@@ -95,20 +98,42 @@ public final class DemoSeed {
             body.put("maturityRating", t.maturityRating());
             body.put("releaseYear", t.releaseYear());
             body.put("availableFrom", t.availableFrom());
-            calls.add(put(admin, "/api/v1/admin/titles/" + t.titleId(), body, inFlight));
+            calls.add(put(gateway, admin, "/api/v1/admin/titles/" + t.titleId(), body, inFlight));
         }
         for (DemoCatalog.Variant v : catalog.variants()) {
-            calls.add(put(admin, "/api/v1/admin/titles/" + v.titleId() + "/artwork/" + v.artworkId(),
+            calls.add(put(gateway, admin, "/api/v1/admin/titles/" + v.titleId() + "/artwork/" + v.artworkId(),
                     Map.of("tags", v.tags(), "dominantColour", v.dominantColour(), "enabled", true), inFlight));
         }
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
     }
 
-    private CompletableFuture<Void> put(String token, String path, Object body, Semaphore inFlight) throws Exception {
+    /**
+     * The background listeners grant personalization, as users of a platform being imported would have: ranking
+     * trains only on users whose consent it has seen. Their answers go to consent-service, the one writer of the
+     * ledger and the consent topic, on its internal API (they have no accounts to log in with).
+     */
+    private void listenerConsents(int count) throws Exception {
+        Semaphore inFlight = new Semaphore(8);
+        List<CompletableFuture<Void>> calls = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            calls.add(put(consent, null, "/internal/users/" + listener(i) + "/consents",
+                    Map.of("consents", Map.of("personalization", "GRANTED"), "source", "api"), inFlight));
+        }
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private static String listener(int i) {
+        return String.format("demo-listener-%04d", i);
+    }
+
+    /** PUT of a JSON body; {@code token} null for a service's internal API. */
+    private CompletableFuture<Void> put(String base, String token, String path, Object body, Semaphore inFlight) throws Exception {
         inFlight.acquire();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json");
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest request = builder.PUT(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .whenComplete((r, e) -> inFlight.release())
                 .thenAccept(r -> {
@@ -127,7 +152,7 @@ public final class DemoSeed {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventSerializer.class))) {
             for (int i = 0; i < count; i++) {
-                String user = String.format("demo-listener-%04d", i);
+                String user = listener(i);
                 List<String> genres = DemoCatalog.pick(DemoCatalog.GENRES, 2, new java.util.Random(seed + i));
                 for (InteractionRecorded e : histories.history(user, genres, 40, "UTC", seed)) {
                     producer.send(new ProducerRecord<>(Topics.INTERACTIONS, user, e));

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.serenade.events.GrantedPurposes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,8 +104,11 @@ class CompositionTest {
                 .body("rows[0].items[1].explanation", nullValue());
 
         Seen home = only("GET", "/internal/users/" + user + "/home");
-        assertThat(home.purposes()).isEqualTo("personalization,search-history");
-        assertThat(only("POST", "/internal/choices").purposes()).isEqualTo("personalization,search-history");
+        assertThat(SignedPurposes.verify(home.purposes(), user)).isEqualTo(SignedPurposes.of("personalization", "search-history"));
+        assertThat(SignedPurposes.verify(only("POST", "/internal/choices").purposes(), user))
+                .isEqualTo(SignedPurposes.of("personalization", "search-history"));
+        assertThat(home.purposes()).as("signed, not a bare list").startsWith("v1.");
+        assertThat(SignedPurposes.verify(home.purposes(), "someone-else")).as("bound to the user").isEqualTo(GrantedPurposes.NONE);
         assertThat(home.query()).contains("maturity=12", "genre=drama", "genre=jazz", "diversity=0.7");
         only("GET", "/internal/users/" + user + "/consents");
         only("GET", "/internal/users/" + user + "/profile");
@@ -133,8 +137,8 @@ class CompositionTest {
         consentStatus = 500;
         String user = UUID.randomUUID().toString();
         given().auth().oauth2(Tokens.user(user)).get("/api/v1/me/home").then().statusCode(200);
-        assertThat(only("GET", "/internal/users/" + user + "/home").purposes()).isNullOrEmpty();
-        assertThat(only("POST", "/internal/choices").purposes()).isNullOrEmpty();
+        assertThat(SignedPurposes.verify(only("GET", "/internal/users/" + user + "/home").purposes(), user)).isEqualTo(GrantedPurposes.NONE);
+        assertThat(SignedPurposes.verify(only("POST", "/internal/choices").purposes(), user)).isEqualTo(GrantedPurposes.NONE);
     }
 
     @Test
@@ -142,7 +146,7 @@ class CompositionTest {
         consentDelayMillis = 1500;
         String user = UUID.randomUUID().toString();
         given().auth().oauth2(Tokens.user(user)).queryParam("q", "jazz").get("/api/v1/me/search").then().statusCode(200);
-        assertThat(only("GET", "/internal/users/" + user + "/search").purposes()).isNullOrEmpty();
+        assertThat(SignedPurposes.verify(only("GET", "/internal/users/" + user + "/search").purposes(), user)).isEqualTo(GrantedPurposes.NONE);
     }
 
     @Test
@@ -150,7 +154,7 @@ class CompositionTest {
         consentPurposes = null;
         String user = UUID.randomUUID().toString();
         given().auth().oauth2(Tokens.user(user)).get("/api/v1/me/home").then().statusCode(200);
-        assertThat(only("GET", "/internal/users/" + user + "/home").purposes()).isNullOrEmpty();
+        assertThat(SignedPurposes.verify(only("GET", "/internal/users/" + user + "/home").purposes(), user)).isEqualTo(GrantedPurposes.NONE);
     }
 
     @Test
@@ -164,7 +168,7 @@ class CompositionTest {
         int hourAfter = ZonedDateTime.now(tokyo).getHour();
 
         Seen search = only("GET", "/internal/users/" + user + "/search");
-        assertThat(search.purposes()).isEqualTo("personalization,search-history");
+        assertThat(SignedPurposes.verify(search.purposes(), user)).isEqualTo(SignedPurposes.of("personalization", "search-history"));
         assertThat(search.query()).contains("q=jazz+age", "maturity=12", "device=tv", "limit=5");
         assertThat(search.query()).containsAnyOf("hour=" + hourBefore + "&", "hour=" + hourAfter + "&",
                 "hour=" + hourBefore, "hour=" + hourAfter);

@@ -36,6 +36,9 @@ class EventsResourceTest {
 
     private KafkaConsumer<String, InteractionRecorded> consumer;
 
+    @jakarta.inject.Inject
+    io.serenade.gateway.repository.ConsentCache consents;
+
     @BeforeEach
     void subscribe() {
         consumer = new KafkaConsumer<>(Map.of(
@@ -121,6 +124,39 @@ class EventsResourceTest {
                 .body("detail", containsString("65536"));
 
         assertThat(drain(0)).as("nothing published").isEmpty();
+    }
+
+    @Test
+    void searchTextIsKeptOnlyWithSearchHistoryGranted() {
+        String without = UUID.randomUUID().toString();
+        String with = UUID.randomUUID().toString();
+        TopicProbe.send(TestTopics.CONSENT_CHANGES, with, new io.serenade.events.ConsentChanged(1, with,
+                java.util.Map.of("search-history", io.serenade.events.ConsentState.GRANTED), "search-history", "2025-01", "test", Instant.now()));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                consents.find(with).await().indefinitely() != null);
+
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        for (String[] userAndEvent : new String[][]{{without, first}, {with, second}}) {
+            given().auth().oauth2(Tokens.user(userAndEvent[0])).contentType(ContentType.JSON)
+                    .body("[" + search(userAndEvent[1]) + "," + event(UUID.randomUUID().toString(), "PLAY", "") + "]")
+                    .post("/api/v1/me/events").then().statusCode(202).body("accepted", equalTo(2));
+        }
+        List<ConsumerRecord<String, InteractionRecorded>> records = drain(4);
+        InteractionRecorded stripped = records.stream().map(ConsumerRecord::value)
+                .filter(e -> e.eventId().equals(UUID.fromString(first))).findFirst().orElseThrow();
+        assertThat(stripped.type()).isEqualTo(InteractionType.SEARCH);
+        assertThat(stripped.userId()).isEqualTo(without);
+        assertThat(stripped.query()).as("no search-history: the search is kept, its text is not").isNull();
+        assertThat(stripped.context().device()).isEqualTo("tv");
+        InteractionRecorded kept = records.stream().map(ConsumerRecord::value)
+                .filter(e -> e.eventId().equals(UUID.fromString(second))).findFirst().orElseThrow();
+        assertThat(kept.query()).isEqualTo("space opera");
+    }
+
+    private static String search(String eventId) {
+        return "{\"eventId\": \"" + eventId + "\", \"type\": \"SEARCH\", \"query\": \"space opera\", "
+                + "\"context\": {\"device\": \"tv\"}, \"occurredAt\": \"" + Instant.now().minusSeconds(30) + "\"}";
     }
 
     private static void rejected(String token, String body, String field) {

@@ -38,4 +38,36 @@ class RateLimitTest {
                 .contentType("application/problem+json").header("Retry-After", not(equalTo(null)));
         given().auth().oauth2(Tokens.newUser()).get("/api/v1/me/profile").then().statusCode(not(equalTo(429)));
     }
+
+    @Test
+    void thePrivacyRoutesShareTheUsersBudget() {
+        String user = Tokens.user(UUID.randomUUID().toString());
+        String id = "5f0c1c52-2b8e-4a8a-9a51-3f6f0b0c9d11";
+        given().auth().oauth2(user).get("/api/v1/me/transparency").then().statusCode(not(equalTo(429)));
+        given().auth().oauth2(user).get("/api/v1/me/exports/" + id).then().statusCode(not(equalTo(429)));
+        given().auth().oauth2(user).get("/api/v1/me/notifications/settings").then().statusCode(not(equalTo(429)));
+        for (String[] route : new String[][]{{"GET", "/api/v1/me/transparency"}, {"GET", "/api/v1/me/data-use"},
+                {"POST", "/api/v1/me/exports"}, {"GET", "/api/v1/me/exports/" + id}, {"GET", "/api/v1/me/exports/" + id + "/archive"},
+                {"POST", "/api/v1/me/erasure"}, {"GET", "/api/v1/me/erasure/" + id}, {"GET", "/api/v1/me/assistant-context"},
+                {"GET", "/api/v1/me/notifications/settings"}, {"GET", "/api/v1/me/notifications/decisions"}}) {
+            (route[0].equals("GET") ? given().auth().oauth2(user).get(route[1]) : given().auth().oauth2(user).post(route[1]))
+                    .then().statusCode(429).contentType("application/problem+json").header("Retry-After", not(equalTo(null)))
+                    .body("type", equalTo("urn:serenade:problem:rate-limited"));
+        }
+        given().auth().oauth2(user).contentType("application/json")
+                .body("{\"perDay\": 1, \"perWeek\": 3, \"quietStart\": \"22:00\", \"quietEnd\": \"08:00\"}")
+                .put("/api/v1/me/notifications/settings").then().statusCode(429);
+    }
+
+    @Test
+    void aNotifierHasABudgetOfItsOwn() {
+        String notifier = Tokens.notifier(UUID.randomUUID().toString());
+        String body = "{\"userId\": \"u-1\", \"kind\": \"new-episode\", \"urgency\": \"LOW\"}";
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(notifier).contentType("application/json").body(body).post("/api/v1/notifications/decisions")
+                    .then().statusCode(not(equalTo(429)));
+        }
+        given().auth().oauth2(notifier).contentType("application/json").body(body).post("/api/v1/notifications/decisions")
+                .then().statusCode(429).header("Retry-After", not(equalTo(null)));
+    }
 }

@@ -24,11 +24,19 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTestResource(TestTopics.class)
 class SecurityTest {
 
+    private static final String ID = "5f0c1c52-2b8e-4a8a-9a51-3f6f0b0c9d11";
     private static final String[][] USER_ROUTES = {
             {"GET", "/api/v1/me/home"}, {"GET", "/api/v1/me/profile"}, {"PUT", "/api/v1/me/profile"},
             {"GET", "/api/v1/me/history"}, {"POST", "/api/v1/me/events"}, {"GET", "/api/v1/me/consents"},
             {"PUT", "/api/v1/me/consents"}, {"GET", "/api/v1/me/consents/history"}, {"GET", "/api/v1/me/search?q=jazz"},
-            {"DELETE", "/api/v1/me/history/5f0c1c52-2b8e-4a8a-9a51-3f6f0b0c9d11"}};
+            {"DELETE", "/api/v1/me/history/" + ID},
+            {"GET", "/api/v1/me/transparency"}, {"GET", "/api/v1/me/data-use"}, {"POST", "/api/v1/me/exports"},
+            {"GET", "/api/v1/me/exports/" + ID}, {"GET", "/api/v1/me/exports/" + ID + "/archive"},
+            {"POST", "/api/v1/me/erasure"}, {"GET", "/api/v1/me/erasure/" + ID}, {"GET", "/api/v1/me/assistant-context"},
+            {"GET", "/api/v1/me/notifications/settings"}, {"PUT", "/api/v1/me/notifications/settings"},
+            {"GET", "/api/v1/me/notifications/decisions"}};
+    /** Routes for back-end callers with role notifier. */
+    private static final String[][] NOTIFIER_ROUTES = {{"POST", "/api/v1/notifications/decisions"}};
     private static final String[][] ADMIN_ROUTES = {
             {"GET", "/api/v1/admin/titles"}, {"GET", "/api/v1/admin/titles/t-1"}, {"PUT", "/api/v1/admin/titles/t-1"},
             {"GET", "/api/v1/admin/titles/t-1/artwork"}, {"PUT", "/api/v1/admin/titles/t-1/artwork/a-1"},
@@ -36,7 +44,7 @@ class SecurityTest {
 
     @Test
     void everyUserRouteWithoutATokenIs401Problem() {
-        for (String[] route : USER_ROUTES) {
+        for (String[] route : concat(USER_ROUTES, NOTIFIER_ROUTES)) {
             call(given(), route).then().statusCode(401).contentType("application/problem+json")
                     .header("WWW-Authenticate", "Bearer").body("status", equalTo(401));
         }
@@ -49,8 +57,9 @@ class SecurityTest {
         String wrongAudience = Tokens.token(subject, "another-api", Instant.now().plusSeconds(600), "user");
         String valid = Tokens.user(subject);
         String tampered = valid.substring(0, valid.lastIndexOf('.') + 1) + "AAAA";
-        for (String token : new String[]{expired, wrongAudience, tampered, "not-a-jwt"}) {
-            for (String[] route : USER_ROUTES) {
+        String expiredNotifier = Tokens.token(subject, Tokens.AUDIENCE, Instant.now().minusSeconds(600), "notifier");
+        for (String token : new String[]{expired, wrongAudience, tampered, "not-a-jwt", expiredNotifier}) {
+            for (String[] route : concat(USER_ROUTES, NOTIFIER_ROUTES)) {
                 call(given().auth().oauth2(token), route).then().statusCode(401).contentType("application/problem+json");
             }
         }
@@ -62,6 +71,37 @@ class SecurityTest {
         for (String[] route : ADMIN_ROUTES) {
             call(given().auth().oauth2(token), route).then().statusCode(403).contentType("application/problem+json");
         }
+    }
+
+    @Test
+    void aUserOnTheNotifierRouteIs403AndANotifierOnUserRoutesIs403() {
+        String body = "{\"userId\": \"u-1\", \"kind\": \"new-episode\", \"urgency\": \"LOW\"}";
+        for (String user : new String[]{Tokens.newUser(), Tokens.admin(UUID.randomUUID().toString())}) {
+            given().auth().oauth2(user).contentType(ContentType.JSON).body(body).post("/api/v1/notifications/decisions")
+                    .then().statusCode(403).contentType("application/problem+json");
+        }
+        String notifier = Tokens.notifier(UUID.randomUUID().toString());
+        for (String[] route : USER_ROUTES) {
+            call(given().auth().oauth2(notifier), route).then().statusCode(403).contentType("application/problem+json");
+        }
+        for (String[] route : ADMIN_ROUTES) {
+            call(given().auth().oauth2(notifier), route).then().statusCode(403);
+        }
+    }
+
+    @Test
+    void aNotifierPassesTheRoleCheck() {
+        // profile-service is not running in this test: reaching it (503) proves the role check passed.
+        given().auth().oauth2(Tokens.notifier(UUID.randomUUID().toString())).contentType(ContentType.JSON)
+                .body("{\"userId\": \"u-1\", \"kind\": \"new-episode\", \"urgency\": \"LOW\"}")
+                .post("/api/v1/notifications/decisions").then().statusCode(503).contentType("application/problem+json");
+    }
+
+    @Test
+    void thePurposeCatalogueNeedsNoToken() {
+        // Public: past the (absent) role check straight to consent-service, which is not running here.
+        given().get("/api/v1/purposes").then().statusCode(503).contentType("application/problem+json");
+        given().auth().oauth2("not-a-jwt").get("/api/v1/purposes").then().statusCode(anyOf(is(401), is(503)));
     }
 
     @Test
@@ -79,8 +119,11 @@ class SecurityTest {
     void aUserReachesTheirOwnNewRoutes() {
         // Past the role check and the input checks, each needs a service that is not running here (503).
         String token = Tokens.newUser();
-        for (String[] route : new String[][]{{"GET", "/api/v1/me/search?q=jazz"},
-                {"DELETE", "/api/v1/me/history/5f0c1c52-2b8e-4a8a-9a51-3f6f0b0c9d11"}}) {
+        for (String[] route : new String[][]{{"GET", "/api/v1/me/search?q=jazz"}, {"DELETE", "/api/v1/me/history/" + ID},
+                {"GET", "/api/v1/me/transparency"}, {"GET", "/api/v1/me/data-use"}, {"POST", "/api/v1/me/exports"},
+                {"GET", "/api/v1/me/exports/" + ID}, {"GET", "/api/v1/me/exports/" + ID + "/archive"}, {"POST", "/api/v1/me/erasure"},
+                {"GET", "/api/v1/me/erasure/" + ID}, {"GET", "/api/v1/me/notifications/settings"},
+                {"GET", "/api/v1/me/notifications/decisions"}}) {
             call(given().auth().oauth2(token), route).then().statusCode(503).contentType("application/problem+json");
         }
     }
@@ -110,6 +153,12 @@ class SecurityTest {
     void healthAndOpenApiAreOpen() {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200);
+    }
+
+    private static String[][] concat(String[][] a, String[][] b) {
+        String[][] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     private static io.restassured.response.Response call(RequestSpecification spec, String[] route) {

@@ -24,6 +24,11 @@ final class Tokens {
         return token(subject, AUDIENCE, Instant.now().plusSeconds(600), "user", "admin");
     }
 
+    /** A back-end sender of notifications: a service account, not a user. */
+    static String notifier(String subject) {
+        return token(subject, AUDIENCE, Instant.now().plusSeconds(600), "notifier");
+    }
+
     static String newUser() {
         return user(UUID.randomUUID().toString());
     }

@@ -14,7 +14,7 @@ import jakarta.ws.rs.Produces;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** artwork-service's internal routes. */
+/** artwork-service's internal routes. {@code purposes} is a signed {@link GrantedPurposes#HEADER} value. */
 @RegisterRestClient(configKey = "artwork")
 @RegisterProvider(DownstreamErrors.class)
 @Path("/internal")

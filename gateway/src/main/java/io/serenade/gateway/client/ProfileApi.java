@@ -1,9 +1,14 @@
 package io.serenade.gateway.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.serenade.events.GrantedPurposes;
+import io.serenade.gateway.api.NotificationDecisionRequest;
+import io.serenade.gateway.api.NotificationSettings;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,22 +19,39 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /** profile-service's internal routes. */
 @RegisterRestClient(configKey = "profile")
 @RegisterProvider(DownstreamErrors.class)
-@Path("/internal/users/{userId}")
+@Path("/internal")
 public interface ProfileApi {
 
     @GET
-    @Path("/profile")
+    @Path("/users/{userId}/profile")
     Uni<JsonNode> profile(@PathParam("userId") String userId);
 
     @PUT
-    @Path("/profile")
+    @Path("/users/{userId}/profile")
     Uni<JsonNode> putProfile(@PathParam("userId") String userId, JsonNode profile);
 
     @GET
-    @Path("/history")
+    @Path("/users/{userId}/history")
     Uni<JsonNode> history(@PathParam("userId") String userId, @QueryParam("page") int page, @QueryParam("size") int size);
 
     @DELETE
-    @Path("/history/{eventId}")
+    @Path("/users/{userId}/history/{eventId}")
     Uni<Void> forget(@PathParam("userId") String userId, @PathParam("eventId") String eventId);
+
+    @POST
+    @Path("/notifications/decisions")
+    Uni<JsonNode> decide(NotificationDecisionRequest request, @HeaderParam(GrantedPurposes.HEADER) String purposes);
+
+    @GET
+    @Path("/users/{userId}/notifications/settings")
+    Uni<JsonNode> notificationSettings(@PathParam("userId") String userId);
+
+    @PUT
+    @Path("/users/{userId}/notifications/settings")
+    Uni<JsonNode> putNotificationSettings(@PathParam("userId") String userId, NotificationSettings settings);
+
+    @GET
+    @Path("/users/{userId}/notifications/decisions")
+    Uni<JsonNode> notificationDecisions(@PathParam("userId") String userId, @QueryParam("page") int page,
+                                        @QueryParam("size") int size);
 }

@@ -35,6 +35,12 @@ public interface RankingApi {
                          @QueryParam("hour") int hour, @QueryParam("limit") int limit,
                          @HeaderParam(GrantedPurposes.HEADER) String purposes);
 
+    /** The user's strongest inferred genres and themes, each with its weight, and how many events they rest on. */
+    @GET
+    @Path("/users/{userId}/affinities")
+    Uni<JsonNode> affinities(@PathParam("userId") String userId, @QueryParam("limit") int limit,
+                             @HeaderParam(GrantedPurposes.HEADER) String purposes);
+
     @GET
     @Path("/titles")
     Uni<JsonNode> titles(@QueryParam("page") int page, @QueryParam("size") int size);

@@ -9,9 +9,17 @@ import java.time.Duration;
 @ConfigMapping(prefix = "serenade.gateway")
 public interface GatewayConfig {
 
+    /** Put before every Redis key the gateway writes (rate limits, consent cache): tests use their own. */
+    @WithDefault("gw:")
+    String redisPrefix();
+
     Events events();
 
     RateLimit rateLimit();
+
+    ConsentCache consentCache();
+
+    DataUse dataUse();
 
     /** Limits on what a client may post as interaction events. */
     interface Events {
@@ -42,8 +50,23 @@ public interface GatewayConfig {
 
         @WithDefault("60s")
         Duration window();
+    }
 
-        @WithDefault("gw:")
-        String redisPrefix();
+    /** The users' granted purposes, kept in Redis from the consent topic. */
+    interface ConsentCache {
+        /**
+         * How long an entry lives without a newer change. The topic keeps entries current; the expiry only
+         * bounds how long anything the cache holds can outlive its reason (a key filled from a REST read
+         * that raced an erasure), after which the next request reads consent-service again.
+         */
+        @WithDefault("24h")
+        Duration ttl();
+    }
+
+    /** The data-use log: which personal data each personalized response used. */
+    interface DataUse {
+        /** The longest window GET /me/data-use accepts between from and to. */
+        @WithDefault("366d")
+        Duration maxWindow();
     }
 }

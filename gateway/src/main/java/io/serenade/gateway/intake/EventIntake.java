@@ -76,6 +76,21 @@ public final class EventIntake {
         return errors.isEmpty() ? new Result(List.copyOf(events), List.of()) : new Result(List.of(), List.copyOf(errors));
     }
 
+    /**
+     * The events with the text of every SEARCH removed: what is kept when the user has not granted search-history.
+     * The search itself stays (that the user searched, when, on which device): only what they typed goes.
+     */
+    public static List<InteractionRecorded> withoutSearchText(List<InteractionRecorded> events) {
+        return events.stream().map(e -> e.query() == null ? e
+                : new InteractionRecorded(e.version(), e.eventId(), e.userId(), e.titleId(), e.type(), e.value(),
+                e.artworkId(), e.impressionId(), null, e.context(), e.occurredAt())).toList();
+    }
+
+    /** Whether any event carries search text (only SEARCH events may). */
+    public static boolean anySearchText(List<InteractionRecorded> events) {
+        return events.stream().anyMatch(e -> e.query() != null);
+    }
+
     private InteractionRecorded event(JsonNode node, String at, String userId, Instant now, List<FieldError> errors) {
         int before = errors.size();
         if (!node.isObject()) {

@@ -69,7 +69,7 @@ public class MeEventsResource {
                 return Uni.createFrom().item(ProblemMappers.invalid(result.errors().stream()
                         .map(e -> new Problem.FieldError(e.field(), e.message())).toList(), uri));
             }
-            return events.publish(result.events())
+            return events.record(userId, result.events())
                     .map(n -> Response.accepted(new EventsAccepted(n)).type(MediaType.APPLICATION_JSON).build());
         });
     }

@@ -5,7 +5,9 @@ import io.serenade.events.InteractionContext;
 import io.serenade.gateway.api.HomePage;
 import io.serenade.gateway.client.Downstream;
 import io.serenade.gateway.service.Caller;
+import io.serenade.gateway.service.ConsentLookup;
 import io.serenade.gateway.service.HomeService;
+import io.serenade.gateway.service.Personalized;
 import io.serenade.gateway.service.SearchService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.time.LocalTime;
 import java.util.UUID;
@@ -43,35 +46,41 @@ public class MeResource {
     private final HomeService home;
     private final SearchService search;
     private final Downstream downstream;
+    private final ConsentLookup consentLookup;
 
-    public MeResource(Caller caller, HomeService home, SearchService search, Downstream downstream) {
+    public MeResource(Caller caller, HomeService home, SearchService search, Downstream downstream,
+                      ConsentLookup consentLookup) {
         this.caller = caller;
         this.home = home;
         this.search = search;
         this.downstream = downstream;
+        this.consentLookup = consentLookup;
     }
 
     @GET
     @Path("/home")
-    @Operation(summary = "Personalized home rows, each title with its reason and the artwork chosen for the caller")
-    public Uni<HomePage> home(@QueryParam("device") @Pattern(regexp = DEVICE, message = DEVICE_MESSAGE) String device,
+    @Operation(summary = "Personalized home rows, each title with its reason and the artwork chosen for the caller",
+            description = "When the page used personal data for a purpose, the Serenade-Request-Id header names "
+                    + "its record in the caller's data-use log.")
+    public Uni<RestResponse<HomePage>> home(@QueryParam("device") @Pattern(regexp = DEVICE, message = DEVICE_MESSAGE) String device,
                               @QueryParam("locale") @Pattern(regexp = "[a-z]{2,3}(-[A-Z]{2})?", message = "must be a language tag such as en-GB") String locale,
                               @QueryParam("timeZone") @Pattern(regexp = "[A-Za-z_]+(/[A-Za-z0-9_+-]+){0,2}", message = "must be an IANA time-zone id") String timeZone,
                               @QueryParam("localTime") @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]", message = "must be a time of day such as 21:15") String localTime) {
         InteractionContext context = new InteractionContext(device, locale, timeZone,
                 localTime == null ? null : LocalTime.parse(localTime));
-        return caller.userId().flatMap(userId -> home.home(userId, context));
+        return caller.userId().flatMap(userId -> home.home(userId, context)).map(MeResource::withRequestId);
     }
 
     @GET
     @Path("/search")
     @Operation(summary = "Titles matching q, ordered for the caller as far as their consents allow",
             description = "q is trimmed and must then be 2 to 100 characters. The caller's maturity limit and local "
-                    + "hour come from their profile.")
-    public Uni<JsonNode> search(@QueryParam("q") @NotNull(message = "is required") @SearchText String q,
+                    + "hour come from their profile. Serenade-Request-Id names the data-use record, if any.")
+    public Uni<RestResponse<JsonNode>> search(@QueryParam("q") @NotNull(message = "is required") @SearchText String q,
                                 @QueryParam("device") @Pattern(regexp = DEVICE, message = DEVICE_MESSAGE) String device,
                                 @QueryParam("limit") @DefaultValue("20") @Pattern(regexp = LIMIT_50, message = LIMIT_50_MESSAGE) String limit) {
-        return caller.userId().flatMap(userId -> search.search(userId, q.trim(), device, Integer.parseInt(limit)));
+        return caller.userId().flatMap(userId -> search.search(userId, q.trim(), device, Integer.parseInt(limit)))
+                .map(MeResource::withRequestId);
     }
 
     @GET
@@ -117,7 +126,9 @@ public class MeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Grant, deny or withdraw consent for purposes: {\"consents\": {\"personalization\": \"GRANTED\"}}")
     public Uni<JsonNode> putConsents(@NotNull(message = "must be a consents object") @JsonObject JsonNode consents) {
-        return caller.userId().flatMap(userId -> downstream.putConsents(userId, consents));
+        // The answer is the new state: cached at once, so the caller's next request already obeys it.
+        return caller.userId().flatMap(userId -> downstream.putConsents(userId, consents)
+                .call(view -> consentLookup.remember(userId, view)));
     }
 
     @GET
@@ -126,5 +137,13 @@ public class MeResource {
     public Uni<JsonNode> consentHistory(@QueryParam("page") @DefaultValue("0") @Pattern(regexp = Paging.PAGE, message = Paging.PAGE_MESSAGE) String page,
                                         @QueryParam("size") @DefaultValue("50") @Pattern(regexp = Paging.SIZE_200, message = Paging.SIZE_200_MESSAGE) String size) {
         return caller.userId().flatMap(userId -> downstream.consentHistory(userId, Integer.parseInt(page), Integer.parseInt(size)));
+    }
+
+    static <T> RestResponse<T> withRequestId(Personalized<T> answer) {
+        RestResponse.ResponseBuilder<T> ok = RestResponse.ResponseBuilder.ok(answer.body());
+        if (answer.requestId() != null) {
+            ok.header(Personalized.REQUEST_ID_HEADER, answer.requestId());
+        }
+        return ok.build();
     }
 }

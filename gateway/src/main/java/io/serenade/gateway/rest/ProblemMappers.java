@@ -9,9 +9,11 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.serenade.gateway.api.ConsentRequiredProblem;
 import io.serenade.gateway.api.Problem;
 import io.serenade.gateway.client.DownstreamFailure;
 import io.serenade.gateway.client.DownstreamRejection;
+import io.serenade.gateway.service.ConsentRequired;
 import io.serenade.gateway.service.Overloaded;
 import io.serenade.gateway.service.RateLimited;
 import jakarta.validation.ConstraintViolation;
@@ -54,12 +56,23 @@ public class ProblemMappers {
         return problem(400, "validation", "Invalid request", "Invalid value for: " + fields, uri, errors);
     }
 
+    /**
+     * A body that is not JSON, or JSON of the wrong shape. The parser's own words name Java types and source
+     * positions: the client gets the offending field and what it must be instead.
+     */
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException m ? pathOf(m) : "";
-        String detail = field.isEmpty() ? "The body is not valid JSON: " + e.getOriginalMessage() : "Invalid value for: " + field;
-        List<Problem.FieldError> errors = field.isEmpty() ? null : List.of(new Problem.FieldError(field, e.getOriginalMessage()));
-        return problem(400, "malformed-body", "Malformed request body", detail, uri, errors);
+        if (!(e instanceof JsonMappingException m)) {
+            return problem(400, "malformed-body", "Malformed request body", "The body is not valid JSON", uri,
+                    List.of(new Problem.FieldError("body", "must be valid JSON")));
+        }
+        String field = pathOf(m);
+        if (field.isEmpty()) {
+            return problem(400, "malformed-body", "Malformed request body", "The body does not have the expected shape", uri,
+                    List.of(new Problem.FieldError("body", "must be a JSON object with this request's fields")));
+        }
+        return problem(400, "malformed-body", "Malformed request body", "Invalid value for: " + field, uri,
+                List.of(new Problem.FieldError(field, "has the wrong type")));
     }
 
     /** Declared apart because Quarkus ships its own (non-problem) mapper for exactly this type. */
@@ -81,6 +94,14 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return problem(403, "forbidden", "Forbidden", "This route needs a role your token does not carry", uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response consentRequired(ConsentRequired e, UriInfo uri) {
+        ConsentRequiredProblem body = new ConsentRequiredProblem("urn:serenade:problem:consent-required", "Consent required",
+                403, "This needs your consent to the purpose " + e.purpose() + ", which you have not granted",
+                uri == null ? null : uri.getPath(), e.purpose());
+        return Response.status(403).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
     @ServerExceptionMapper

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Who is calling: the token's subject, the only user id the public API ever uses, once the caller's
- * rate budget allows the request. No route takes a user id from the path, the query or the body.
+ * rate budget allows the request. No route takes a user id from the path, the query or the body (the
+ * notifier route names the user it asks about, but its caller is a service, never that user).
  */
 @ApplicationScoped
 public class Caller {
@@ -25,7 +26,17 @@ public class Caller {
         this.limiter = limiter;
     }
 
+    /** The user the request is for and about. */
     public Uni<String> userId() {
+        return subject();
+    }
+
+    /** A back-end caller (a notifier service): its own budget, by its own subject. */
+    public Uni<String> service() {
+        return subject();
+    }
+
+    private Uni<String> subject() {
         String subject = token.getSubject();
         if (subject == null || !SUBJECT.matcher(subject).matches()) {
             return Uni.createFrom().failure(new ForbiddenException("The token's subject is not a Serenade user id"));

@@ -1,7 +1,9 @@
 package io.serenade.gateway.service;
 
 import io.serenade.events.InteractionRecorded;
+import io.serenade.events.Purposes;
 import io.serenade.events.Topics;
+import io.serenade.gateway.intake.EventIntake;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -13,23 +15,36 @@ import java.util.List;
 
 /**
  * Publishes accepted interactions, keyed by user id so one user's events stay in order on one partition.
- * Answers only when the broker has acknowledged every event of the batch.
+ * Search text is personal data kept only under search-history: without it, a SEARCH is published without
+ * its text, decided here so no service downstream ever receives it. Answers only when the broker has
+ * acknowledged every event of the batch.
  */
 @ApplicationScoped
 public class EventService {
 
     private final MutinyEmitter<Record<String, InteractionRecorded>> interactions;
+    private final ConsentLookup consents;
 
     /**
      * The buffer holds the events of concurrent batches until the producer takes them: 32 batches of 500.
      * Past it, the send fails and the client gets 503 with Retry-After (back-pressure), never a lost event.
      */
     public EventService(@Channel(Topics.INTERACTIONS) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
-                        MutinyEmitter<Record<String, InteractionRecorded>> interactions) {
+                        MutinyEmitter<Record<String, InteractionRecorded>> interactions, ConsentLookup consents) {
         this.interactions = interactions;
+        this.consents = consents;
     }
 
-    public Uni<Integer> publish(List<InteractionRecorded> events) {
+    /** @param events one user's events, all valid */
+    public Uni<Integer> record(String userId, List<InteractionRecorded> events) {
+        if (!EventIntake.anySearchText(events)) {
+            return publish(events); // nothing to decide: no consent lookup
+        }
+        return consents.granted(userId).flatMap(granted -> publish(granted.allows(Purposes.SEARCH_HISTORY)
+                ? events : EventIntake.withoutSearchText(events)));
+    }
+
+    private Uni<Integer> publish(List<InteractionRecorded> events) {
         List<Uni<Void>> sends = events.stream()
                 .map(e -> interactions.send(Record.of(e.userId(), e)))
                 .toList();

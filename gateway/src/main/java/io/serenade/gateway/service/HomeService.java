@@ -1,7 +1,10 @@
 package io.serenade.gateway.service;
 
+import io.serenade.events.DataCategories;
 import io.serenade.events.GrantedPurposes;
 import io.serenade.events.InteractionContext;
+import io.serenade.events.Purposes;
+import io.serenade.events.Services;
 import io.serenade.gateway.api.ArtworkChoices;
 import io.serenade.gateway.api.HomePage;
 import io.serenade.gateway.api.RankingHome;
@@ -17,30 +20,62 @@ import java.util.Map;
 /**
  * Composes a home page: the profile says what may be shown (maturity), what the user said they like and how
  * much variety they want, their consents say what ranking may use, ranking-service builds the rows, and
- * artwork-service picks one image per title for this user.
+ * artwork-service picks one image per title for this user. What of the user's data the page used, and for which
+ * purpose, goes to the data-use log.
  */
 @ApplicationScoped
 public class HomeService {
 
     private final Downstream downstream;
     private final ConsentLookup consents;
+    private final DataUseLog dataUse;
 
     static final int MAX_TITLES_PER_CHOICE = 100;
 
-    public HomeService(Downstream downstream, ConsentLookup consents) {
+    public HomeService(Downstream downstream, ConsentLookup consents, DataUseLog dataUse) {
         this.downstream = downstream;
         this.consents = consents;
+        this.dataUse = dataUse;
     }
 
-    public Uni<HomePage> home(String userId, InteractionContext context) {
+    /**
+     * The maturity limit applies to everyone (it is what may be shown, not a preference), so it is always sent;
+     * the genres the user said they like are their profile used for personalization, sent only with it granted.
+     */
+    public Uni<Personalized<HomePage>> home(String userId, InteractionContext context) {
         return Uni.combine().all().unis(downstream.profile(userId), consents.granted(userId)).asTuple()
                 .flatMap(profileAndGrants -> {
                     ProfileSettings settings = ProfileSettings.of(profileAndGrants.getItem1());
                     GrantedPurposes granted = profileAndGrants.getItem2();
-                    return downstream.home(userId, settings.maturity(), settings.genres(), settings.diversity(), granted)
+                    List<String> genres = granted.allows(Purposes.PERSONALIZATION) ? settings.genres() : List.of();
+                    return downstream.home(userId, settings.maturity(), genres, settings.diversity(), granted)
                             .flatMap(rows -> artwork(userId, titleIds(rows), context, granted)
-                                    .map(choices -> compose(rows, choices)));
+                                    .map(choices -> new Personalized<>(compose(rows, choices),
+                                            dataUse.record(userId, used(granted, !genres.isEmpty(), rows, choices)))));
                 });
+    }
+
+    /**
+     * What the page used: personalization when ranking says it personalized the rows (history and what was
+     * inferred from it) or was given the user's genres; artwork-personalization when artwork-service chose
+     * images for the user under it. Nothing granted, nothing used: a non-personalized page records nothing.
+     */
+    static DataUse used(GrantedPurposes granted, boolean genresSent, RankingHome rows, ArtworkChoices.Response choices) {
+        DataUse use = new DataUse();
+        if (granted.allows(Purposes.PERSONALIZATION)) {
+            if (rows.personalized()) {
+                use.add(Purposes.PERSONALIZATION, List.of(Services.RANKING),
+                        DataCategories.INTERACTION_HISTORY, DataCategories.INFERRED_AFFINITIES);
+            }
+            if (genresSent) {
+                use.add(Purposes.PERSONALIZATION, List.of(Services.PROFILE, Services.RANKING), DataCategories.PROFILE);
+            }
+        }
+        if (granted.allows(Purposes.ARTWORK_PERSONALIZATION) && !choices.choices().isEmpty()) {
+            use.add(Purposes.ARTWORK_PERSONALIZATION, List.of(Services.ARTWORK),
+                    DataCategories.ARTWORK_CONTEXT, DataCategories.INTERACTION_HISTORY);
+        }
+        return use;
     }
 
     /**

@@ -8,13 +8,22 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
  * Per-user request budget in fixed windows, counted in Redis so all gateway instances share one count.
  * One pipelined round trip per request. If Redis is unreachable the request passes: a rate limit protects
  * capacity, and refusing everyone while Redis restarts would be the outage it exists to prevent.
+ * <p>
+ * A counter's key holds a hash of the user id, not the id: the keys of a user are then computed, not searched
+ * for, when the user is erased (a SCAN over the whole keyspace per erasure would grow with every user), and the
+ * keyspace never lists who is using the service. The hash is SHA-256, cut to 128 bits.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -23,13 +32,18 @@ public class RateLimiter {
     public record Decision(boolean allowed, long retryAfterSeconds) {
     }
 
+    /** A counter lives two windows: the current one and the one before may exist at any time. */
+    static final int WINDOWS_KEPT = 2;
+
     private final Redis redis;
     private final GatewayConfig.RateLimit config;
+    private final String prefix;
     private final Clock clock;
 
     public RateLimiter(Redis redis, GatewayConfig config) {
         this.redis = redis;
         this.config = config.rateLimit();
+        this.prefix = config.redisPrefix();
         this.clock = Clock.systemUTC();
     }
 
@@ -37,13 +51,13 @@ public class RateLimiter {
         if (!config.enabled()) {
             return Uni.createFrom().item(new Decision(true, 0));
         }
-        long windowSeconds = Math.max(1, config.window().toSeconds());
+        long windowSeconds = windowSeconds();
         long nowSeconds = clock.millis() / 1000;
         long window = nowSeconds / windowSeconds;
-        String key = config.redisPrefix() + "rl:" + userId + ":" + window;
+        String key = key(userId, window);
         return redis.batch(List.of(
                         Request.cmd(Command.INCR).arg(key),
-                        Request.cmd(Command.EXPIRE).arg(key).arg(windowSeconds * 2)))
+                        Request.cmd(Command.EXPIRE).arg(key).arg(windowSeconds * WINDOWS_KEPT)))
                 .map(replies -> {
                     long count = replies.get(0).toLong();
                     long retryAfter = (window + 1) * windowSeconds - nowSeconds;
@@ -53,5 +67,35 @@ public class RateLimiter {
                     Log.warnf("rate limit not checked, Redis failed: %s", e.getMessage());
                     return new Decision(true, 0);
                 });
+    }
+
+    /**
+     * Every key that may hold a counter of the user now: the windows a counter outlives, the current one and
+     * the next (a gateway whose clock runs ahead may have opened it).
+     */
+    public List<String> keysOf(String userId) {
+        long window = clock.millis() / 1000 / windowSeconds();
+        List<String> keys = new ArrayList<>();
+        for (long w = window - WINDOWS_KEPT; w <= window + 1; w++) {
+            keys.add(key(userId, w));
+        }
+        return keys;
+    }
+
+    private long windowSeconds() {
+        return Math.max(1, config.window().toSeconds());
+    }
+
+    private String key(String userId, long window) {
+        return prefix + "rl:" + pseudonym(userId) + ":" + window;
+    }
+
+    static String pseudonym(String userId) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(userId.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
     }
 }

@@ -62,4 +62,19 @@ class EventIntakeTest {
         assertThat(intake.read(json.readTree(template.formatted(at6)), "u", NOW).errors())
                 .extracting(EventIntake.FieldError::field).containsExactly("occurredAt");
     }
+
+    @Test
+    void withoutSearchTextASearchKeepsEverythingButItsText() throws Exception {
+        EventIntake.Result r = intake.read(json.readTree("""
+                [{"eventId":"0b8f7a5e-3c1d-4a8e-9f00-000000000005","type":"SEARCH","query":"space opera",
+                  "context":{"device":"tv"},"occurredAt":"2026-11-23T11:59:00Z"},
+                 {"eventId":"0b8f7a5e-3c1d-4a8e-9f00-000000000006","titleId":"t-1","type":"PLAY","occurredAt":"2026-11-23T11:59:00Z"}]"""),
+                "u-1", NOW);
+        assertThat(EventIntake.anySearchText(r.events())).isTrue();
+        var stripped = EventIntake.withoutSearchText(r.events());
+        assertThat(EventIntake.anySearchText(stripped)).isFalse();
+        assertThat(stripped.get(0)).usingRecursiveComparison().ignoringFields("query").isEqualTo(r.events().get(0));
+        assertThat(stripped.get(0).query()).isNull();
+        assertThat(stripped.get(1)).isSameAs(r.events().get(1));
+    }
 }

@@ -7,15 +7,24 @@ import io.serenade.events.GrantedPurposes;
 import io.serenade.gateway.client.Downstream;
 import io.serenade.gateway.client.DownstreamFailure;
 import io.serenade.gateway.client.DownstreamRejection;
+import io.serenade.gateway.repository.ConsentCache;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** consent-service's view → the purposes sent on as granted: only GRANTED counts, and anything odd grants nothing. */
+/**
+ * consent-service's view → the purposes sent on as granted: only GRANTED counts, and anything odd grants nothing;
+ * the cache answers first, and a miss is filled from consent-service's view with the view's newest change time.
+ */
 class ConsentLookupTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -90,16 +99,80 @@ class ConsentLookupTest {
         // The REST client fails on a body it cannot parse; the lookup turns that, like any failure, into NONE.
         for (Throwable failure : new Throwable[]{new JsonParseException(null, "Unexpected character ('<')"),
                 new DownstreamFailure("consent", 500), new DownstreamRejection(404, "{}"), new TimeoutException("late")}) {
-            ConsentLookup lookup = new ConsentLookup(answering(Uni.createFrom().failure(failure)));
+            FakeCache cache = new FakeCache(null);
+            ConsentLookup lookup = new ConsentLookup(answering(Uni.createFrom().failure(failure)), cache);
             assertThat(lookup.granted(USER).await().indefinitely()).as(failure.toString()).isEqualTo(GrantedPurposes.NONE);
+            assertThat(cache.puts).as("a failure is not cached").isEmpty();
         }
     }
 
     @Test
-    void aGoodAnswerGoesThroughTheLookup() {
+    void aGoodAnswerGoesThroughTheLookupAndFillsTheCacheWithItsNewestChange() {
+        FakeCache cache = new FakeCache(null);
         ConsentLookup lookup = new ConsentLookup(answering(Uni.createFrom().item(view("""
-                {"purpose": "personalization", "state": "GRANTED"}"""))));
+                {"purpose": "personalization", "state": "GRANTED", "updatedAt": "2025-03-01T10:00:00.123456Z"},
+                {"purpose": "search-history", "state": "WITHDRAWN", "updatedAt": "2025-03-02T10:00:00Z"},
+                {"purpose": "notifications", "state": "NOT_SET"}"""))), cache);
         assertThat(lookup.granted(USER).await().indefinitely()).isEqualTo(new GrantedPurposes(Set.of("personalization")));
+        assertThat(cache.puts).containsExactly(new ConsentCache.Change(USER, new GrantedPurposes(Set.of("personalization")),
+                Instant.parse("2025-03-02T10:00:00Z")));
+    }
+
+    @Test
+    void aCachedAnswerIsUsedWithoutAskingConsentService() {
+        GrantedPurposes cached = new GrantedPurposes(Set.of("assistant-context"));
+        ConsentLookup lookup = new ConsentLookup(answering(Uni.createFrom().failure(new AssertionError("not asked"))),
+                new FakeCache(cached));
+        assertThat(lookup.granted(USER).await().indefinitely()).isEqualTo(cached);
+    }
+
+    @Test
+    void aUserWhoNeverAnsweredIsCachedAsOfTheEpochSoAnyTopicChangeWins() {
+        FakeCache cache = new FakeCache(null);
+        ConsentLookup lookup = new ConsentLookup(answering(Uni.createFrom().item(view("""
+                {"purpose": "personalization", "state": "NOT_SET"}"""))), cache);
+        assertThat(lookup.granted(USER).await().indefinitely()).isEqualTo(GrantedPurposes.NONE);
+        assertThat(cache.puts).containsExactly(new ConsentCache.Change(USER, GrantedPurposes.NONE, Instant.EPOCH));
+    }
+
+    @Test
+    void whenRedisFailsConsentServiceIsAskedAndAnUnexpectedViewIsNotCached() {
+        FakeCache broken = new FakeCache(null) {
+            @Override
+            public Uni<GrantedPurposes> find(String userId) {
+                return Uni.createFrom().failure(new IllegalStateException("redis down"));
+            }
+        };
+        ConsentLookup lookup = new ConsentLookup(answering(Uni.createFrom().item(view("""
+                {"purpose": "personalization", "state": "GRANTED"}"""))), broken);
+        assertThat(lookup.granted(USER).await().indefinitely().purposes()).containsExactly("personalization");
+
+        FakeCache cache = new FakeCache(null);
+        ConsentLookup odd = new ConsentLookup(answering(Uni.createFrom().item(JSON.createObjectNode())), cache);
+        assertThat(odd.granted(USER).await().indefinitely()).isEqualTo(GrantedPurposes.NONE);
+        assertThat(cache.puts).isEmpty();
+    }
+
+    /** Holds one answer for every user and records the writes. */
+    static class FakeCache extends ConsentCache {
+        final List<ConsentCache.Change> puts = new ArrayList<>();
+        private final GrantedPurposes held;
+
+        FakeCache(GrantedPurposes held) {
+            super(null, "t:", Duration.ofHours(1), Clock.systemUTC());
+            this.held = held;
+        }
+
+        @Override
+        public Uni<GrantedPurposes> find(String userId) {
+            return Uni.createFrom().item(held);
+        }
+
+        @Override
+        public Uni<Boolean> putIfNewer(String userId, GrantedPurposes granted, Instant changedAt) {
+            puts.add(new ConsentCache.Change(userId, granted, changedAt));
+            return Uni.createFrom().item(true);
+        }
     }
 
     private static JsonNode view(String purposes) {
@@ -111,7 +184,7 @@ class ConsentLookupTest {
     }
 
     private static Downstream answering(Uni<JsonNode> answer) {
-        return new Downstream(null, null, null, null) {
+        return new Downstream(null, null, null, null, null) {
             @Override
             public Uni<JsonNode> currentConsents(String userId) {
                 return answer;

@@ -18,8 +18,9 @@ import java.util.List;
  * Keeps artwork-service's own view of consent in step with the consent topic, and acts on it: as soon as a viewer's
  * artwork-personalization is not granted (withdrawn or denied) their sticky choices and taste are deleted from Redis,
  * and rewards stop being credited to them (RewardIngestion reads the view). Choices do not read the view: they carry
- * the purposes in a signed token. A change applies only if newer than the stored one; a tombstone means the user was
- * erased, and everything held for them goes.
+ * the purposes in a signed token. A change applies only if newer than the stored one. A tombstone (the user's
+ * erasure) drops the view and, as any end of consent does, the viewer's per-user keys; deleting the impressions is
+ * the erasure request's work, whose receipt counts what it deleted (done here first, it would count nothing).
  */
 @ApplicationScoped
 public class ConsentViewService {
@@ -30,13 +31,11 @@ public class ConsentViewService {
 
     private final ConsentViewRepository views;
     private final ViewerState viewers;
-    private final ErasureService erasure;
     private final Duration recheckAfter;
 
-    public ConsentViewService(ConsentViewRepository views, ViewerState viewers, ErasureService erasure, PurposesConfig purposes) {
+    public ConsentViewService(ConsentViewRepository views, ViewerState viewers, PurposesConfig purposes) {
         this.views = views;
         this.viewers = viewers;
-        this.erasure = erasure;
         // A choice on a token minted just before the withdrawal may still write a sticky key; after the token's
         // lifetime none can, so the keys are deleted once more then.
         this.recheckAfter = purposes.tokenLifetime().plusSeconds(5);
@@ -55,11 +54,8 @@ public class ConsentViewService {
             return Uni.createFrom().voidItem();
         }
         if (change.consent() == null) {
-            return erasure.erase(userId)
-                    .invoke(erased -> {
-                        Log.debugf("consent tombstone: erased %s", erased.perStore());
-                        erasure.sweepLater(userId, "(consent tombstone)");
-                    })
+            return views.forget(userId)
+                    .chain(() -> viewers.forget(userId).invoke(() -> recheckLater(userId)))
                     .replaceWithVoid();
         }
         ConsentChanged consent = change.consent();

@@ -48,6 +48,11 @@ public class ConsentViewRepository {
                 .execute(Tuple.of(userId)).map(ConsentViewRepository::first);
     }
 
+    /** Deletes the user's view (a tombstone on the topic: no consent is known any more). */
+    public Uni<Integer> forget(String userId) {
+        return delete(pool, userId);
+    }
+
     /** Deletes the user's view on the caller's transaction; returns how many rows (0 or 1). */
     public Uni<Integer> delete(SqlClient tx, String userId) {
         return tx.preparedQuery("DELETE FROM consent_view WHERE user_id = $1").execute(Tuple.of(userId)).map(RowSet::rowCount);

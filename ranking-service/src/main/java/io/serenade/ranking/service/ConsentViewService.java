@@ -15,8 +15,9 @@ import java.util.List;
 /**
  * Keeps ranking-service's own view of consent in step with the consent topic. Training reads it (only users whose
  * personalization is granted here are learned from); requests do not: they carry their purposes in a signed token.
- * A change applies only if newer than the stored one; a tombstone means the user was erased, and everything held
- * for them goes.
+ * A change applies only if newer than the stored one. A tombstone (the user's erasure) drops the view: no consent is
+ * known, so none is assumed. Deleting the user's data is the erasure request's work, which answers with a receipt
+ * counting what it deleted; done here first, that receipt would count nothing.
  */
 @ApplicationScoped
 public class ConsentViewService {
@@ -26,11 +27,9 @@ public class ConsentViewService {
     }
 
     private final ConsentViewRepository views;
-    private final ErasureService erasure;
 
-    public ConsentViewService(ConsentViewRepository views, ErasureService erasure) {
+    public ConsentViewService(ConsentViewRepository views) {
         this.views = views;
-        this.erasure = erasure;
     }
 
     /** Applies the changes in order (a user's changes share a partition and must not be reordered). */
@@ -45,9 +44,7 @@ public class ConsentViewService {
             return Uni.createFrom().voidItem();
         }
         if (change.consent() == null) {
-            return erasure.erase(change.userId())
-                    .invoke(erased -> Log.debugf("consent tombstone: erased %s", erased.perStore()))
-                    .replaceWithVoid();
+            return views.forget(change.userId()).replaceWithVoid();
         }
         ConsentChanged consent = change.consent();
         if (consent.changedAt() == null) {

@@ -85,6 +85,16 @@ class ProfileResourceTest {
                 .contentType("application/problem+json").body("errors.field", hasItem("page"));
     }
 
+    /** More reads than the pool has connections: each must give its connection back. */
+    @Test
+    void theHistoryCanBeReadManyTimesOver() {
+        String user = UUID.randomUUID().toString();
+        for (int i = 0; i < 60; i++) {
+            given().queryParam("size", 1).get("/internal/users/{u}/history", user).then().statusCode(200)
+                    .body("total", equalTo(0));
+        }
+    }
+
     @Test
     void unknownRoutesAreProblemsToo() {
         given().get("/internal/nothing-here").then().statusCode(404).contentType("application/problem+json")

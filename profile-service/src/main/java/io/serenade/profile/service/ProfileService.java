@@ -60,9 +60,12 @@ public class ProfileService {
 
     public Uni<HistoryPage> history(String userId, int page, int size) {
         int pageSize = Math.min(size, config.maxHistoryPage());
-        return Uni.combine().all()
-                .unis(interactions.pageForUser(userId, page, pageSize), interactions.countForUser(userId))
-                .with((rows, total) -> new HistoryPage(rows.stream().map(ProfileMapper::toEntry).toList(), page, pageSize, total));
+        // One after the other: both run in the request's one Hibernate Reactive session, which must never carry two
+        // queries at once (run together, a session can end up never returning its connection: the pool ran dry under
+        // a client polling the history).
+        return interactions.pageForUser(userId, page, pageSize)
+                .chain(rows -> interactions.countForUser(userId)
+                        .map(total -> new HistoryPage(rows.stream().map(ProfileMapper::toEntry).toList(), page, pageSize, total)));
     }
 
     /**

@@ -117,12 +117,17 @@ public final class ConsentPropagation {
     }
 
     static void await(Condition condition, String what) throws Exception {
+        await(condition, what, 2);
+    }
+
+    /** Polls every {@code everyMillis} until the condition holds, at most {@value #WAIT_LIMIT_MS} ms. */
+    static void await(Condition condition, String what, long everyMillis) throws Exception {
         long deadline = System.currentTimeMillis() + WAIT_LIMIT_MS;
         while (!condition.holds()) {
             if (System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException("gave up waiting " + WAIT_LIMIT_MS + " ms for " + what);
             }
-            Thread.sleep(2);
+            Thread.sleep(everyMillis);
         }
     }
 }

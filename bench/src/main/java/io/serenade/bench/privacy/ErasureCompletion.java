@@ -41,7 +41,7 @@ public final class ErasureCompletion {
             ConsentPropagation.await(() -> {
                 done[0] = gateway.get("/me/erasure/" + id).ok();
                 return "DONE".equals(done[0].path("status").asText());
-            }, "erasure " + id + " to complete");
+            }, "erasure " + id + " to complete", 20);
             client.add((System.nanoTime() - sent) / 1e6);
             Instant requested = Instant.parse(done[0].path("requestedAt").asText());
             receipt.add(millisBetween(requested, Instant.parse(done[0].path("completedAt").asText())));

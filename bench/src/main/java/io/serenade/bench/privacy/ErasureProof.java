@@ -80,7 +80,7 @@ public final class ErasureProof {
         ConsentPropagation.await(() -> {
             receipt[0] = gateway.get("/me/erasure/" + id).ok();
             return "DONE".equals(receipt[0].path("status").asText());
-        }, "erasure " + id + " to complete");
+        }, "erasure " + id + " to complete", 20);
         System.out.println("combined receipt: " + receipt[0]);
 
         Map<String, Long> after = scanStores(pgHost, redisPort, userId);

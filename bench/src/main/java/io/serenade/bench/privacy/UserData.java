@@ -52,13 +52,13 @@ final class UserData {
             e.put("context", Map.of("device", "tv", "timeZone", "Europe/London", "localTime", "21:15"));
             e.put("occurredAt", now.minusSeconds(events - i).toString());
             batch.add(e);
-            if (batch.size() == 500 || i == events - 1) {
+            if (batch.size() == 250 || i == events - 1) { // 250 events stay under the 64 KB body limit
                 gateway.post("/me/events", batch).ok();
                 batch = new ArrayList<>();
             }
         }
         ConsentPropagation.await(() -> gateway.get("/me/history?size=1").ok().path("total").asInt() >= before + events,
-                "profile-service to record the events");
+                "profile-service to record the events", 200);
         gateway.get("/me/home?device=tv&locale=en-GB&localTime=21:15").ok();
         gateway.get("/me/search?q=space").ok();
         gateway.put("/me/notifications/settings", Map.of("perDay", 2, "perWeek", 5, "quietStart", "23:00", "quietEnd", "07:00")).ok();
@@ -68,6 +68,6 @@ final class UserData {
         JsonNode export = gateway.post("/me/exports", Map.of()).ok();
         String exportId = export.path("id").asText();
         ConsentPropagation.await(() -> !"RUNNING".equals(gateway.get("/me/exports/" + exportId).ok().path("status").asText()),
-                "the export to finish");
+                "the export to finish", 100);
     }
 }

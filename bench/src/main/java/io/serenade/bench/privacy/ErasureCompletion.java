@@ -44,7 +44,9 @@ public final class ErasureCompletion {
             }, "erasure " + id + " to complete", 20);
             client.add((System.nanoTime() - sent) / 1e6);
             Instant requested = Instant.parse(done[0].path("requestedAt").asText());
-            receipt.add(millisBetween(requested, Instant.parse(done[0].path("completedAt").asText())));
+            double total = millisBetween(requested, Instant.parse(done[0].path("completedAt").asText()));
+            receipt.add(total);
+            System.err.printf("round %d (%s): %.0f ms%n", round + 1, user, total);
             done[0].path("services").fields().forEachRemaining(s -> perService
                     .computeIfAbsent(s.getKey(), k -> new Latencies(k + " receipt"))
                     .add(millisBetween(requested, Instant.parse(s.getValue().path("completedAt").asText()))));

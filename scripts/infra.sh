@@ -281,6 +281,13 @@ share.coordinator.state.topic.min.isr=1
 # Consumer groups start at once instead of waiting 3 s for more members (tests join and leave often).
 group.initial.rebalance.delay.ms=0
 log.retention.hours=168
+# Compacted topics forget superseded values (consent state of erased users) within the hour. The topic-level
+# settings of io.serenade.events.Topics.COMPACTED_CONFIG say the same for topics infra.sh creates; these broker
+# defaults also cover topics created before those settings existed.
+log.roll.ms=600000
+log.cleaner.max.compaction.lag.ms=3600000
+log.cleaner.min.cleanable.ratio=0.1
+log.cleaner.delete.retention.ms=3600000
 EOF
   if [[ -f "$KAFKA_PROPS" ]] && cmp -s "$KAFKA_PROPS.tmp" "$KAFKA_PROPS"; then
     rm -f "$KAFKA_PROPS.tmp"

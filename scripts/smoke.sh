@@ -151,6 +151,14 @@ check "the archive holds her history, inferred affinities, artwork impressions, 
 check "bob cannot read alice's export: 404" test "$(status_of -H "Authorization: Bearer $BOB" "$API/me/exports/$export_id")" = 404
 check "carol has not granted assistant-context: 403 problem+json" \
   test "$(curl -s -o /dev/null -w '%{http_code} %{content_type}' -H "Authorization: Bearer $CAROL" "$API/me/assistant-context")" = "403 application/problem+json"
+curl -fsS -o /dev/null -X PUT -H "Authorization: Bearer $ALICE" -H 'Content-Type: application/json' \
+  -d '{"consents": {"assistant-context": "GRANTED"}}' "$API/me/consents"
+check "with assistant-context, alice's assistant context has labelled fields: genres, recent titles, language, maturity" \
+  test "$(curl -fsS -H "Authorization: Bearer $ALICE" "$API/me/assistant-context" | jq '
+    ([.fields[] | select(.purpose == "assistant-context" and .source != null)] | length) == (.fields | length)
+    and ([.fields[].name] | (index("topGenres") != null and index("recentTitles") != null and index("language") != null and index("maturity") != null))')" = true
+curl -fsS -o /dev/null -X PUT -H "Authorization: Bearer $ALICE" -H 'Content-Type: application/json' \
+  -d '{"consents": {"assistant-context": "WITHDRAWN"}}' "$API/me/consents"
 NOTIFIER="$(curl -fsS -d grant_type=client_credentials -d client_id=serenade-notifier -d client_secret=serenade-notifier-secret \
   "$KEYCLOAK/realms/serenade/protocol/openid-connect/token" | jq -r .access_token)"
 ALICE_ID="$(curl -fsS -H "Authorization: Bearer $ALICE" "$API/me/profile" | jq -r .userId)"
@@ -173,9 +181,11 @@ if [[ -d "$LOGS" ]]; then
   watched="$(for t in "$ALICE" "$BOB" "$CAROL"; do curl -fsS -H "Authorization: Bearer $t" "$API/me/history?size=200" | jq -r '.items[].titleId // empty'; done | sort -u | head -300)"
   names="$(for id in $watched; do curl -fsS -H "Authorization: Bearer $ADMIN" "$API/admin/titles/$id" | jq -r .name; done)"
   personal="$(printf '%s\n' Alice Bob Carol alice@example.com bob@example.com carol@example.com "space opera" "$names")"
-  leaks() { grep -F -w -h -o -f <(grep -v '^$' <<<"$personal") "$LOGS"/{gateway,profile-service,ranking-service,consent-service,artwork-service}.log | sort | uniq -c; }
-  check "the services' logs hold no demo user's name, e-mail, search text or watched title ($(wc -l <<<"$names") titles searched)" test -z "$(leaks)"
-  leaks | head -5
+  # grep finds nothing when all is well: its exit status 1 is the good outcome here, not an error.
+  leaks() { { grep -F -w -h -o -f <(grep -v '^$' <<<"$personal") "$LOGS"/{gateway,profile-service,ranking-service,consent-service,artwork-service}.log || true; } | sort | uniq -c; }
+  found="$(leaks)"
+  check "the services' logs hold no demo user's name, e-mail, search text or watched title ($(wc -l <<<"$names") titles searched)" test -z "$found"
+  [[ -z "$found" ]] || head -5 <<<"$found"
 fi
 
 echo "$passed passed, $failed failed"

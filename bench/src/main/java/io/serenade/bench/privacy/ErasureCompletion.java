@@ -35,6 +35,7 @@ public final class ErasureCompletion {
             String token = keycloak.token(user);
             Api gateway = new Api(gatewayUrl, token);
             UserData.fill(gateway, notifier, Tokens.subject(token), events, round);
+            UserData.export(gateway);
             long sent = System.nanoTime();
             String id = gateway.post("/me/erasure", Map.of()).ok().path("id").asText();
             JsonNode[] done = new JsonNode[1];

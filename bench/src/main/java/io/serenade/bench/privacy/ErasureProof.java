@@ -58,6 +58,7 @@ public final class ErasureProof {
         String kafka = options.get("kafka", "127.0.0.1:9092");
 
         UserData.fill(gateway, notifier, userId, 200, 7);
+        UserData.export(gateway);
         Map<String, Long> before = scanStores(pgHost, redisPort, userId);
         System.out.println("before erasure, records holding the user id:");
         before.forEach((store, n) -> System.out.printf("  %-40s %d%n", store, n));

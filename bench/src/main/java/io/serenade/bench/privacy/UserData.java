@@ -16,7 +16,7 @@ import java.util.UUID;
  * Gives a load-test user data in every store of the suite, through the public API as the app and a notifier
  * would: consents (consent ledger, every service's consent view, the gateway's cache), a profile, history and
  * searches (profile and ranking), home pages and a search (artwork impressions and per-viewer keys, the
- * data-use log), notification settings and a pacing decision, and an export.
+ * data-use log), notification settings and a pacing decision; {@link #export} adds an export job.
  */
 final class UserData {
 
@@ -65,9 +65,16 @@ final class UserData {
         if (notifier != null) {
             notifier.post("/notifications/decisions", Map.of("userId", userId, "kind", "new-season", "urgency", "HIGH")).ok();
         }
-        JsonNode export = gateway.post("/me/exports", Map.of()).ok();
-        String exportId = export.path("id").asText();
-        ConsentPropagation.await(() -> !"RUNNING".equals(gateway.get("/me/exports/" + exportId).ok().path("status").asText()),
-                "the export to finish", 100);
+    }
+
+    /** Starts an export and waits for it; returns its final status document. */
+    static JsonNode export(Api gateway) throws Exception {
+        String exportId = gateway.post("/me/exports", Map.of()).ok().path("id").asText();
+        JsonNode[] status = new JsonNode[1];
+        ConsentPropagation.await(() -> {
+            status[0] = gateway.get("/me/exports/" + exportId).ok();
+            return !"RUNNING".equals(status[0].path("status").asText());
+        }, "the export to finish", 50);
+        return status[0];
     }
 }

@@ -93,6 +93,13 @@ class DataUseTest {
         rejected("from", "2026-11-24", null);
         rejected("to", "2026-11-24T25:00:00Z", null);
         rejected("from", "2026-11-24T10:00:00Z", "2026-11-23T10:00:00Z"); // from after to
+        // Years that parse but lie outside [2000, 2100]: once a 500 from the window arithmetic or PostgreSQL.
+        rejected("to", "+999999999-12-31T23:59:59Z", null);
+        rejected("from", "-999999999-01-01T00:00:00Z", null);
+        rejected("from", "+999999999-12-31T23:59:59Z", "2026-11-23T10:00:00Z");
+        rejected("from", "1999-12-31T23:59:59Z", "2026-11-23T10:00:00Z");
+        rejected("to", "2101-01-01T00:00:00Z", null);
+        rejected("to", "2100-12-31T23:00:00-01:00", null); // 2101 in UTC
         for (String size : new String[]{"0", "201", "abc"}) {
             given().queryParam("size", size).get("/internal/users/{u}/data-use", "u1").then().statusCode(400)
                     .contentType("application/problem+json").body("errors.field", hasItem("size"));

@@ -23,18 +23,34 @@ final class Params {
     static final String SIZE = "[1-9][0-9]?|1[0-9][0-9]|200";
     static final String SIZE_MESSAGE = "must be a whole number from 1 to 200";
 
+    /**
+     * The instants a query may name: [2000, 2100] in UTC. Wider years parse (OffsetDateTime reaches +999999999)
+     * but overflow the window arithmetic or PostgreSQL's timestamptz range and would answer 500, and no record
+     * of this service lies outside them.
+     */
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    static final Instant AFTER_LATEST = Instant.parse("2101-01-01T00:00:00Z");
+
     private Params() {
     }
 
-    /** An ISO-8601 instant with a zone ({@code 2026-11-24T10:00:00Z} or {@code ...+01:00}); null stays null. */
+    /**
+     * An ISO-8601 instant with a zone ({@code 2026-11-24T10:00:00Z} or {@code ...+01:00}) within the years 2000 to
+     * 2100 (UTC); null stays null.
+     */
     static Instant instant(String field, String value) {
         if (value == null) {
             return null;
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            instant = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidParameterException(field, "must be an ISO-8601 instant with a zone, e.g. 2026-11-24T10:00:00Z");
         }
+        if (instant.isBefore(EARLIEST) || !instant.isBefore(AFTER_LATEST)) {
+            throw new InvalidParameterException(field, "must be within the years 2000 to 2100 (UTC)");
+        }
+        return instant;
     }
 }

@@ -81,7 +81,8 @@ public class ConsentService {
                             .chain(ledger::flush)
                             .chain(() -> publisher.publish(event)
                                     .onFailure().transform(e -> {
-                                        Log.warnf("consent change of user %s rolled back, event not published: %s", userId, e.toString());
+                                        // No user id and no message at WARN: both can carry personal data; the kind is enough.
+                                        Log.warnf("consent change rolled back, event not published: %s", e.getClass().getName());
                                         return new ConsentNotRecordedException(e);
                                     }))
                             .replaceWith(view);

@@ -112,8 +112,10 @@ public class ExportService {
         assemble(job).subscribe().with(
                 status -> Log.infof("export %s %s", job.id(), status),
                 e -> {
-                    Log.errorf("export %s failed: %s", job.id(), e.toString());
-                    exports.complete(job.id(), ExportJob.FAILED, null, Instant.now()).subscribe().with(x -> { }, x -> { });
+                    Log.errorf("export %s failed: %s", job.id(), e.getClass().getName()); // the message may quote data
+                    // A job left RUNNING blocks the user's next export (one running per user): say so. Export id only.
+                    exports.complete(job.id(), ExportJob.FAILED, null, Instant.now()).subscribe().with(x -> { },
+                            x -> Log.errorf("export %s could not be marked FAILED: %s", job.id(), x.getClass().getName()));
                 });
     }
 

@@ -13,6 +13,7 @@ import io.serenade.events.Purposes;
 import io.vertx.mutiny.sqlclient.Row;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -102,6 +103,28 @@ class ConsentViewTest {
         await().atMost(WAIT).until(() -> !redis.key().exists("test:aw:sticky:" + user));
         assertThat(repository.impressionsOf(user).await().atMost(WAIT)).as("deleted by the erasure request, with a receipt")
                 .hasSize(1);
+    }
+
+    @Test
+    void aChangeThatCannotBeReadOrOrderedEndsTheGrantAndTheViewersKeysForItMayHaveBeenAWithdrawal() {
+        String unreadable = Variants.id("u"), undated = Variants.id("u");
+        String title = Variants.id("t");
+        Variants.put(title, Variants.id("a"), true);
+        for (String user : List.of(unreadable, undated)) {
+            TestKafka.grant(user, ARTWORK);
+            Variants.choose(user, List.of(title), ARTWORK);
+            await().atMost(WAIT).until(() -> redis.key().exists("test:aw:sticky:" + user));
+        }
+
+        TestKafka.sendRaw(TestTopics.CONSENT_CHANGES, unreadable, "{not json".getBytes(StandardCharsets.UTF_8));
+        TestKafka.send(TestTopics.CONSENT_CHANGES, undated, new ConsentChanged(0, undated,
+                Map.of(ARTWORK, ConsentState.WITHDRAWN), ARTWORK, "2026-01", "api", null));
+
+        for (String user : List.of(unreadable, undated)) {
+            await().atMost(WAIT).untilAsserted(() -> given().get("/internal/consent-view/{u}", user).then().statusCode(200)
+                    .body("purposes", empty()));
+            await().atMost(WAIT).until(() -> !redis.key().exists("test:aw:sticky:" + user));
+        }
     }
 
     @Test

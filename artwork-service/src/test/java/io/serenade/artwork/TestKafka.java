@@ -6,6 +6,7 @@ import io.serenade.events.serde.EventSerializer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 
@@ -40,6 +41,17 @@ final class TestKafka {
     }
 
     /** The user's consent as consent-service publishes it: the listed purposes granted, everything else absent. */
+    /** Sends bytes as they are: a value no deserializer can read. */
+    static void sendRaw(String topic, String key, byte[] value) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestTopics.BOOTSTRAP,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            producer.send(new ProducerRecord<>(topic, key, value));
+            producer.flush();
+        }
+    }
+
     static ConsentChanged consent(String user, Instant changedAt, String... granted) {
         return new ConsentChanged(0, user, Arrays.stream(granted).collect(Collectors.toMap(Function.identity(), p -> ConsentState.GRANTED)),
                 granted.length == 0 ? null : granted[0], "2026-01", "api", changedAt);

@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +24,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -60,6 +62,33 @@ class ConsentViewTest {
         await().atMost(WAIT).untilAsserted(() -> given().get("/internal/consent-view/{u}", user).then().statusCode(200)
                 .body("purposes", contains("search-history"))
                 .body("changedAt", equalTo(withdrawn.toString())));
+    }
+
+    @Test
+    void aChangeThatCannotBeReadOrOrderedClearsTheGrantsForItMayHaveBeenAWithdrawal() {
+        String unreadable = "cv-" + UUID.randomUUID(), undated = "cv-" + UUID.randomUUID();
+        Instant granted = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        TestKafka.send(TestTopics.CONSENT_CHANGES, unreadable, TestKafka.consent(unreadable, granted, "personalization"));
+        TestKafka.send(TestTopics.CONSENT_CHANGES, undated, TestKafka.consent(undated, granted, "personalization"));
+        for (String user : List.of(unreadable, undated)) {
+            await().atMost(WAIT).untilAsserted(() -> given().get("/internal/consent-view/{u}", user).then().statusCode(200)
+                    .body("purposes", contains("personalization")));
+        }
+
+        TestKafka.sendRaw(TestTopics.CONSENT_CHANGES, unreadable, "{not json".getBytes(StandardCharsets.UTF_8));
+        TestKafka.send(TestTopics.CONSENT_CHANGES, undated, new ConsentChanged(0, undated,
+                Map.of("personalization", ConsentState.WITHDRAWN), "personalization", "2026-01", "api", null));
+
+        for (String user : List.of(unreadable, undated)) {
+            await().atMost(WAIT).untilAsserted(() -> given().get("/internal/consent-view/{u}", user).then().statusCode(200)
+                    .body("purposes", empty())
+                    .body("changedAt", equalTo(granted.toString())));
+        }
+        // The stored changedAt is kept: the grant replayed stays stale, the user's next change applies.
+        TestKafka.send(TestTopics.CONSENT_CHANGES, unreadable, TestKafka.consent(unreadable, granted, "personalization"),
+                TestKafka.consent(unreadable, granted.plusSeconds(1), "search-history"));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/internal/consent-view/{u}", unreadable).then().statusCode(200)
+                .body("purposes", contains("search-history")));
     }
 
     @Test

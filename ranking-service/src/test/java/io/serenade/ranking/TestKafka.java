@@ -6,6 +6,7 @@ import io.serenade.events.serde.EventSerializer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
@@ -33,6 +34,17 @@ public final class TestKafka {
             for (Object value : values) {
                 producer.send(new ProducerRecord<>(topic, key, value));
             }
+            producer.flush();
+        }
+    }
+
+    /** Sends bytes as they are: a value no deserializer can read. */
+    public static void sendRaw(String topic, String key, byte[] value) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestTopics.BOOTSTRAP,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            producer.send(new ProducerRecord<>(topic, key, value));
             producer.flush();
         }
     }

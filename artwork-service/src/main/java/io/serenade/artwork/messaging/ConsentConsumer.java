@@ -32,15 +32,20 @@ public class ConsentConsumer {
     public Uni<Void> consume(ConsumerRecords<String, ConsentChanged> records) {
         List<ConsentViewService.Change> changes = new ArrayList<>(records.count());
         for (ConsumerRecord<String, ConsentChanged> r : records) {
-            // An unreadable value also arrives as null: it must not be taken for a tombstone and erase the user.
+            // An unreadable value also arrives as null, but is no tombstone (that would drop the view and with it the
+            // ordering by changedAt). It may have been a withdrawal, so it must not be skipped either: it clears the
+            // user's grants (and their per-viewer keys) until their next readable change.
             if (r.value() == null && r.headers().lastHeader(DeserializationFailureHandler.DESERIALIZATION_FAILURE_REASON) != null) {
-                Log.warnf("unreadable consent change skipped (partition %d, offset %d)", r.partition(), r.offset());
+                Log.warnf("unreadable consent change (partition %d, offset %d): the user's grants are cleared", r.partition(), r.offset());
+                changes.add(ConsentViewService.Change.unreadable(r.key()));
                 continue;
             }
             String userId = r.key() != null ? r.key() : r.value() == null ? null : r.value().userId();
             changes.add(new ConsentViewService.Change(userId, r.value()));
         }
-        // Applying a batch again is harmless (a stale change is ignored, an erasure repeated deletes nothing).
-        return views.apply(changes).onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5);
+        // Applying a batch again is harmless (a stale change is ignored, a cleared view cleared again is the same).
+        // Retried for as long as it takes (the database or Redis away): giving up would fail the stream and stop the
+        // channel, and skipping the batch could skip a withdrawal. The batch is committed only once applied.
+        return views.apply(changes).onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30)).indefinitely();
     }
 }

@@ -21,12 +21,24 @@ import java.util.List;
  * the purposes in a signed token. A change applies only if newer than the stored one. A tombstone (the user's
  * erasure) drops the view and, as any end of consent does, the viewer's per-user keys; deleting the impressions is
  * the erasure request's work, whose receipt counts what it deleted (done here first, it would count nothing).
+ * <p>
+ * A change that cannot be read, or has no changedAt, may have been a withdrawal: it clears the user's grants and
+ * deletes their per-viewer keys, as a withdrawal does (fail closed). The stored changedAt is kept, so the user's next
+ * change applies and an older one replayed still does not.
  */
 @ApplicationScoped
 public class ConsentViewService {
 
-    /** One record of the consent topic: the change, or null for a tombstone. */
-    public record Change(String userId, ConsentChanged consent) {
+    /** One record of the consent topic: the change, or null for a tombstone; unreadable when it could not be read. */
+    public record Change(String userId, ConsentChanged consent, boolean unreadable) {
+
+        public Change(String userId, ConsentChanged consent) {
+            this(userId, consent, false);
+        }
+
+        public static Change unreadable(String userId) {
+            return new Change(userId, null, true);
+        }
     }
 
     private final ConsentViewRepository views;
@@ -53,6 +65,9 @@ public class ConsentViewService {
         if (userId == null) {
             return Uni.createFrom().voidItem();
         }
+        if (change.unreadable()) {
+            return clear(userId);
+        }
         if (change.consent() == null) {
             return views.forget(userId)
                     .chain(() -> viewers.forget(userId).invoke(() -> recheckLater(userId)))
@@ -60,15 +75,23 @@ public class ConsentViewService {
         }
         ConsentChanged consent = change.consent();
         if (consent.changedAt() == null) {
-            // Without its time a change cannot be ordered against the stored one; applying it could undo a newer one.
-            Log.warn("a consent change without changedAt was skipped");
-            return Uni.createFrom().voidItem();
+            // Without its time a change cannot be ordered against the stored one, so its grants are not applied; but
+            // it may be a withdrawal, so the grants stored are not kept either.
+            Log.warn("a consent change without changedAt: the user's grants are cleared");
+            return clear(userId);
         }
         List<String> granted = Purposes.ALL.stream().filter(consent::permits).toList();
         return views.apply(userId, granted, consent.changedAt(), Instant.now())
                 .call(applied -> applied == null || applied.permits(Purposes.ARTWORK_PERSONALIZATION)
                         ? Uni.createFrom().voidItem()
                         : viewers.forget(userId).invoke(() -> recheckLater(userId)))
+                .replaceWithVoid();
+    }
+
+    /** Ends the user's consent as a withdrawal does: no purpose granted in the view, their per-viewer keys deleted. */
+    private Uni<Void> clear(String userId) {
+        return views.clear(userId, Instant.now())
+                .chain(() -> viewers.forget(userId).invoke(() -> recheckLater(userId)))
                 .replaceWithVoid();
     }
 

@@ -12,7 +12,8 @@ import java.time.Duration;
 
 /**
  * Erasure requests from consent-service. A request that fails (the database or Redis briefly away) is tried again
- * a few times here before the channel gives up; consent-service also retries services that did not answer.
+ * a few times here; if it still fails it is logged and passed over, so that the channel keeps running for the
+ * requests behind it: consent-service sends a request again while this service has not answered it with a receipt.
  */
 @ApplicationScoped
 public class ErasureConsumer {
@@ -31,6 +32,12 @@ public class ErasureConsumer {
         }
         return erasure.handle(request)
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5)
+                // Failing the stream would stop the channel. The failure's class only: its message may quote the user id.
+                .onFailure().recoverWithItem(failure -> {
+                    Log.errorf("erasure %s failed after retries, left for consent-service to send again: %s",
+                            request.erasureId(), failure.getClass().getName());
+                    return null;
+                })
                 .replaceWithVoid();
     }
 }

@@ -48,6 +48,16 @@ public class ConsentViewRepository {
                 .execute(Tuple.of(userId)).map(ConsentViewRepository::first);
     }
 
+    /**
+     * Clears the user's granted purposes, keeping changed_at (a change that could not be read or ordered: it may
+     * have been a withdrawal). No row is left as it is: no row already means nothing is granted.
+     */
+    public Uni<ConsentView> clear(String userId, Instant appliedAt) {
+        return pool.preparedQuery("UPDATE consent_view SET purposes = '{}', applied_at = $2 WHERE user_id = $1 "
+                        + "RETURNING user_id, purposes, changed_at, applied_at")
+                .execute(Tuple.of(userId, appliedAt.atOffset(ZoneOffset.UTC))).map(ConsentViewRepository::first);
+    }
+
     /** Deletes the user's view (a tombstone on the topic: no consent is known any more). */
     public Uni<Integer> forget(String userId) {
         return delete(pool, userId);

@@ -22,7 +22,8 @@ import java.util.function.Function;
 /**
  * Ranking's copy of interactions: what models train on, and each user's current history at request time.
  * Writes are one statement per batch; an insert returns the ids that were new, so the caller applies each
- * event to the online state exactly once however often Kafka delivers it.
+ * event to the online state exactly once however often Kafka delivers it. An event that was forgotten, or that
+ * occurred before its user's erasure (still in flight when the user was erased), is not stored.
  */
 @ApplicationScoped
 public class InteractionLogRepository {
@@ -30,8 +31,12 @@ public class InteractionLogRepository {
     private static final String INSERT_BATCH = """
             INSERT INTO interactions (event_id, user_id, title_id, type, value, occurred_at, device, local_hour)
             SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::timestamptz[],
-                                 $7::text[], $8::int2[]) AS e (event_id)
+                                 $7::text[], $8::int2[])
+                 AS e (event_id, user_id, title_id, type, value, occurred_at, device, local_hour)
             WHERE NOT EXISTS (SELECT 1 FROM forgotten_events f WHERE f.event_id = e.event_id)
+              AND NOT EXISTS (SELECT 1 FROM erased_users x
+                              WHERE x.user_hash = encode(sha256(convert_to(e.user_id, 'UTF8')), 'hex')
+                                AND e.occurred_at <= x.erased_at)
             ON CONFLICT (event_id) DO NOTHING
             RETURNING event_id
             """;

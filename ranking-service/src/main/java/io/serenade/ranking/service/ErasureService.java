@@ -26,14 +26,17 @@ import java.util.UUID;
  * Deletes everything ranking-service holds about a user and answers the erasure request with a receipt.
  * <p>
  * What it holds: its copy of the interactions, the ids of events the user had forgotten, and its consent view, all
- * in PostgreSQL, deleted in one transaction. The user's events are also taken back out of title popularity in
- * Redis (as a forgotten event is), which is per title and holds no user id; ranking keeps no per-user Redis key.
+ * in PostgreSQL, deleted in one transaction, which also records the erasure (erased_users, by the hash of the user
+ * id) so that the user's interactions still in flight on the topic are not stored again. The user's events are also
+ * taken back out of title popularity in Redis (as a forgotten event is), which is per title and holds no user id;
+ * ranking keeps no per-user Redis key.
  * <p>
  * The serving model holds no per-user state either: its EASE and content weights are item-to-item, and a user's
  * personal scores are computed from their history as read from PostgreSQL on each request. Deleting the rows is
- * therefore what stops the model using the user's data, from the next request on; the receipt reports the memory
- * and Redis stores as checked, with nothing to delete. The item-to-item weights of the model being served (and of
- * one being trained at the moment of erasure) were learned partly from the user's interactions and keep that
+ * therefore what stops the model using the user's data, from the next request on. The receipt lists only the stores
+ * that hold per-user data and were deleted from (PostgreSQL): it claims nothing for Redis or memory, which hold no
+ * per-user state to check. The item-to-item weights of the model being served (and of one being trained at the
+ * moment of erasure) were learned partly from the user's interactions and keep that
  * diffuse influence until the next training, which no longer reads them: they are deleted, and training reads only
  * users whose personalization is granted in the consent view, deleted here too.
  * <p>
@@ -77,6 +80,8 @@ public class ErasureService {
         return data.pool().withTransaction(tx -> data.eraseInteractions(tx, userId)
                 .flatMap(interactions -> data.eraseForgotten(tx, userId)
                         .flatMap(forgotten -> consents.delete(tx, userId)
+                                // Recorded with the deletion, so no older event in flight is stored after it.
+                                .call(() -> data.recordErased(tx, userId))
                                 .call(() -> popularity.apply(interactions, -1))
                                 .map(views -> erased(userId, interactions, forgotten, views)))));
     }
@@ -86,8 +91,6 @@ public class ErasureService {
         perStore.put("postgresql:interactions", (long) interactions.size());
         perStore.put("postgresql:forgotten_events", (long) forgotten.size());
         perStore.put("postgresql:consent_view", (long) views);
-        perStore.put("redis:keys", 0L);
-        perStore.put("memory:user-state", 0L);
         List<String> ids = new ArrayList<>(interactions.size() + forgotten.size() + 1);
         interactions.forEach(e -> ids.add("interactions/" + e.eventId()));
         forgotten.forEach(id -> ids.add("forgotten_events/" + id));

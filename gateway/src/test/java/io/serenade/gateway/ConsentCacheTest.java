@@ -89,12 +89,38 @@ class ConsentCacheTest {
     }
 
     @Test
-    void aTombstoneDropsTheEntry() {
+    void aTombstoneLeavesAMarkerThatAnOlderRefillCannotOverwrite() {
         String user = UUID.randomUUID().toString();
-        TopicProbe.send(TestTopics.CONSENT_CHANGES, user, changed(user, Instant.now(), Map.of(Purposes.SEARCH_HISTORY, ConsentState.GRANTED)));
+        Instant granted = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        TopicProbe.send(TestTopics.CONSENT_CHANGES, user, changed(user, granted, Map.of(Purposes.SEARCH_HISTORY, ConsentState.GRANTED)));
         await().atMost(Duration.ofSeconds(30)).until(() -> !entry(user).isEmpty());
         TopicProbe.send(TestTopics.CONSENT_CHANGES, user, null);
-        await().atMost(Duration.ofSeconds(30)).until(() -> entry(user).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> "".equals(entry(user).get("purposes")));
+        assertThat(ttl(user)).as("a marker, not a 24 h entry").isPositive().isLessThanOrEqualTo(Duration.ofMinutes(5).toMillis());
+
+        // A consent-service read of the ledger made before the erasure, landing after the tombstone: refused.
+        assertThat(cache.putIfNewer(user, SignedPurposes.of(Purposes.SEARCH_HISTORY), granted).await().indefinitely()).isFalse();
+        assertThat(cache.find(user).await().indefinitely()).isEqualTo(GrantedPurposes.NONE);
+    }
+
+    @Test
+    void aNotificationDecisionLooksUpNoConsentAndSendsNoPurposes() {
+        String user = UUID.randomUUID().toString();
+        // profile-service may take ~1.5 s to publish the decision before answering: more than the old 2 s budget allows for.
+        stub.on("POST", "/internal/notifications/decisions", (m, r) -> {
+            try {
+                Thread.sleep(2300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return StubServices.Answer.ok("{\"decision\": \"ALLOW\", \"reason\": \"allowed\", \"decidedAt\": \"2025-03-01T10:00:00Z\"}");
+        });
+        given().auth().oauth2(Tokens.notifier(UUID.randomUUID().toString())).contentType(ContentType.JSON)
+                .body("{\"userId\": \"" + user + "\", \"kind\": \"new-episode\", \"urgency\": \"LOW\"}")
+                .post("/api/v1/notifications/decisions").then().statusCode(200);
+        assertThat(stub.only("POST", "/internal/notifications/decisions").purposes()).as("no purposes token").isNull();
+        assertThat(stub.calls("GET", "/internal/users/" + user + "/consents")).as("no consent lookup").isEmpty();
+        assertThat(entry(user)).as("no cache entry under the sender's id").isEmpty();
     }
 
     @Test
@@ -128,8 +154,11 @@ class ConsentCacheTest {
         assertThat(cache.putIfNewer(user, GrantedPurposes.NONE, t.plusNanos(1000)).await().indefinitely()).isTrue();
         assertThat(cache.find(user).await().indefinitely()).isEqualTo(GrantedPurposes.NONE);
         assertThat(ttl(user)).as("entries expire").isPositive();
-        cache.delete(user).await().indefinitely();
-        assertThat(cache.find(user).await().indefinitely()).isNull();
+        assertThat(cache.erase(user).await().indefinitely()).containsExactly(cache.key(user));
+        assertThat(cache.find(user).await().indefinitely()).isEqualTo(GrantedPurposes.NONE);
+        assertThat(cache.putIfNewer(user, SignedPurposes.of(Purposes.NOTIFICATIONS), t.plusNanos(2000)).await().indefinitely())
+                .as("older than the erasure").isFalse();
+        assertThat(cache.erase(user).await().indefinitely()).as("the marker holds nothing to erase").isEmpty();
     }
 
     @Test

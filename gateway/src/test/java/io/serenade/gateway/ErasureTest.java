@@ -6,6 +6,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.serenade.events.ErasureDigest;
 import io.serenade.events.ErasureReceipt;
 import io.serenade.events.ErasureRequested;
+import io.serenade.events.GrantedPurposes;
 import io.serenade.events.Purposes;
 import io.serenade.events.Services;
 import io.serenade.events.serde.ErasureReceiptDeserializer;
@@ -19,6 +20,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +30,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gateway's part of an erasure, through the real broker and Redis: the user's consent entry and rate-limit
- * counters go, nothing of anyone else's, and a receipt counts and digests exactly what went. A repeated request
+ * The gateway's part of an erasure, through the real broker and Redis: the user's consent entry (leaving a
+ * short-lived marker that grants nothing) and rate-limit counters go, nothing of anyone else's, and a receipt counts and digests exactly what went. A repeated request
  * answers again with what was left (nothing).
  */
 @QuarkusTest
@@ -56,8 +58,9 @@ class ErasureTest {
         }
         List<String> held = existing(user);
         assertThat(held).hasSize(2).contains(cache.key(user));
-        assertThat(keysNaming(user)).as("the counters do not name the user").containsExactly(cache.key(user));
+        assertThat(keysNaming(user)).as("no key names the user: keys hold a pseudonym").isEmpty();
 
+        Instant before = Instant.now();
         UUID erasureId = UUID.randomUUID();
         ErasureReceipt receipt = erase(user, erasureId);
         assertThat(receipt.service()).isEqualTo(Services.GATEWAY);
@@ -66,8 +69,15 @@ class ErasureTest {
         assertThat(receipt.digest()).isEqualTo(ErasureDigest.of(erasureId, held));
         assertThat(receipt.completedAt()).isNotNull();
 
-        assertThat(existing(user)).isEmpty();
-        assertThat(keysNaming(user)).isEmpty();
+        // What is left is the consent marker: it grants nothing, refuses the refill of a read made before the
+        // erasure, and goes within minutes.
+        assertThat(existing(user)).containsExactly(cache.key(user));
+        assertThat(cache.find(user).await().indefinitely()).isEqualTo(GrantedPurposes.NONE);
+        assertThat(redis.send(Request.cmd(Command.PTTL).arg(cache.key(user))).await().indefinitely().toLong())
+                .isPositive().isLessThanOrEqualTo(Duration.ofMinutes(5).toMillis());
+        assertThat(cache.putIfNewer(user, SignedPurposes.of(Purposes.PERSONALIZATION), before).await().indefinitely())
+                .as("a consent read made before the erasure").isFalse();
+        assertThat(cache.find(user).await().indefinitely()).isEqualTo(GrantedPurposes.NONE);
         assertThat(existing(other)).as("nobody else's keys").hasSize(2);
 
         ErasureReceipt again = erase(user, erasureId);

@@ -179,11 +179,15 @@ public class Downstream {
         return consent.erasure(userId, erasureId);
     }
 
-    /** Not retried: a decision to allow counts against the user's caps, and a retry would count it twice. */
-    @Timeout(2000)
+    /**
+     * Not retried: a decision to allow counts against the user's caps, and a retry would count it twice.
+     * 3 s: profile-service may take up to ~1.5 s to publish the decision before it answers. No purposes token:
+     * profile-service decides with its own consent view and ignores one.
+     */
+    @Timeout(3000)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejection.class)
-    public Uni<JsonNode> decide(NotificationDecisionRequest request, GrantedPurposes purposes) {
-        return profile.decide(request, signer.sign(request.userId(), purposes));
+    public Uni<JsonNode> decide(NotificationDecisionRequest request) {
+        return profile.decide(request);
     }
 
     @Timeout(2000)

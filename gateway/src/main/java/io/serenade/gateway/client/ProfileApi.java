@@ -1,13 +1,11 @@
 package io.serenade.gateway.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.serenade.events.GrantedPurposes;
 import io.serenade.gateway.api.NotificationDecisionRequest;
 import io.serenade.gateway.api.NotificationSettings;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -40,7 +38,7 @@ public interface ProfileApi {
 
     @POST
     @Path("/notifications/decisions")
-    Uni<JsonNode> decide(NotificationDecisionRequest request, @HeaderParam(GrantedPurposes.HEADER) String purposes);
+    Uni<JsonNode> decide(NotificationDecisionRequest request);
 
     @GET
     @Path("/users/{userId}/notifications/settings")

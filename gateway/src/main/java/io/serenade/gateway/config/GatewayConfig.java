@@ -61,6 +61,13 @@ public interface GatewayConfig {
          */
         @WithDefault("24h")
         Duration ttl();
+
+        /**
+         * How long the marker an erasure or tombstone leaves lives: longer than any consent-service read can
+         * take (its timeout and one retry are a few seconds), short so the key naming the user goes soon.
+         */
+        @WithDefault("5m")
+        Duration erasedTtl();
     }
 
     /** The data-use log: which personal data each personalized response used. */

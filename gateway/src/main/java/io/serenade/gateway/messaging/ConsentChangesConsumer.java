@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
 
 /**
  * Keeps the consent cache current from the compacted consent topic: each value is the user's whole state, a
- * tombstone (null value) means the user was erased and their entry goes. A batch is applied in one Redis round
- * trip, in order; every write is compare-and-set on changedAt, so a replay after a rebalance changes nothing.
+ * tombstone (null value) means the user was erased and their entry becomes a short-lived marker granting
+ * nothing. A batch is applied in one Redis round trip, in order; every write is compare-and-set on changedAt,
+ * so a replay after a rebalance changes nothing.
  * <p>
  * A batch that cannot reach Redis is retried until it can: skipping it would leave a withdrawal unapplied while
  * the cache still says granted. Meanwhile the lookups themselves fall back to consent-service.
@@ -51,7 +52,8 @@ public class ConsentChangesConsumer {
 
     /**
      * The change a record carries; null for a record without a user. A value that could not be read arrives as
-     * null like a tombstone, and is applied like one: the entry goes, and the next request asks consent-service.
+     * null like a tombstone, and is applied like one: the entry grants nothing until its marker expires, and the
+     * next request after that asks consent-service.
      */
     static ConsentCache.Change change(String key, ConsentChanged value) {
         if (key == null || key.isEmpty()) {

@@ -2,6 +2,7 @@ package io.serenade.gateway.repository;
 
 import io.serenade.events.GrantedPurposes;
 import io.serenade.gateway.config.GatewayConfig;
+import io.serenade.gateway.service.Pseudonym;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -17,13 +18,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Each user's granted purposes in Redis, shared by every gateway instance: the hash {@code <prefix>consent:<user>}
+ * Each user's granted purposes in Redis, shared by every gateway instance: the hash {@code <prefix>consent:<pseudonym of the user>}
  * with {@code purposes} (comma-separated names), {@code changedAt} (the consent change it reflects, epoch
  * microseconds: consent-service's precision) and {@code appliedAt} (when the gateway wrote it, epoch ms).
  * <p>
  * Writers race: the consent topic, the REST read that fills a miss, and the answer to the user's own PUT.
  * A write lands only if it reflects a newer change than the one held, compared and written atomically in one
  * Lua script, so a slow REST read that started before a withdrawal can never put the grant back.
+ * <p>
+ * An erasure or a tombstone does not delete the hash: a deleted hash has no changedAt, so a REST read of the
+ * ledger made before the erasure, landing after it, would write the old grants back for a whole TTL. It becomes
+ * a marker instead (no purposes, {@code erased} set, changedAt = when it was erased) that lives only a few
+ * minutes: long enough to outlast any read in flight, and it holds nothing but the fact of the erasure.
  */
 @ApplicationScoped
 public class ConsentCache {
@@ -35,32 +41,54 @@ public class ConsentCache {
               return 0
             end
             redis.call('HSET', KEYS[1], 'purposes', ARGV[1], 'changedAt', ARGV[2], 'appliedAt', ARGV[3])
+            redis.call('HDEL', KEYS[1], 'erased')
             redis.call('PEXPIRE', KEYS[1], ARGV[4])
             return 1""";
 
-    /** One change for one user; {@code granted} null is a tombstone (the user was erased): the entry goes. */
+    /**
+     * KEYS[1]: the hash. ARGV: erasedAt (µs), appliedAt (ms), marker ttl (ms). Turns the entry into an erasure
+     * marker; changedAt never goes back (a held change newer than the erasure clock still bounds what may land).
+     * 1 when it held a user's state (a marker already there is not counted again), 0 otherwise. The times stay
+     * strings: Lua would print a µs number in exponent form.
+     */
+    static final String MARK_ERASED = """
+            local held = redis.call('HMGET', KEYS[1], 'purposes', 'changedAt', 'erased')
+            local at = ARGV[1]
+            if held[2] and tonumber(held[2]) > tonumber(at) then
+              at = held[2]
+            end
+            redis.call('HSET', KEYS[1], 'purposes', '', 'changedAt', at, 'appliedAt', ARGV[2], 'erased', '1')
+            redis.call('PEXPIRE', KEYS[1], ARGV[3])
+            if held[1] and not held[3] then
+              return 1
+            end
+            return 0""";
+
+    /** One change for one user; {@code granted} null is a tombstone (the user was erased): the entry becomes a marker. */
     public record Change(String userId, GrantedPurposes granted, Instant changedAt) {
     }
 
     private final Redis redis;
     private final String prefix;
     private final Duration ttl;
+    private final Duration erasedTtl;
     private final Clock clock;
 
     @Inject
     public ConsentCache(Redis redis, GatewayConfig config) {
-        this(redis, config.redisPrefix(), config.consentCache().ttl(), Clock.systemUTC());
+        this(redis, config.redisPrefix(), config.consentCache().ttl(), config.consentCache().erasedTtl(), Clock.systemUTC());
     }
 
-    public ConsentCache(Redis redis, String prefix, Duration ttl, Clock clock) {
+    public ConsentCache(Redis redis, String prefix, Duration ttl, Duration erasedTtl, Clock clock) {
         this.redis = redis;
         this.prefix = prefix;
         this.ttl = ttl;
+        this.erasedTtl = erasedTtl;
         this.clock = clock;
     }
 
     public String key(String userId) {
-        return prefix + "consent:" + userId;
+        return prefix + "consent:" + Pseudonym.of(userId);
     }
 
     /** The cached purposes, or a null item when the cache holds nothing for the user. */
@@ -81,18 +109,27 @@ public class ConsentCache {
         }
         List<Request> requests = new ArrayList<>(changes.size());
         for (Change c : changes) {
-            requests.add(c.granted() == null ? Request.cmd(Command.DEL).arg(key(c.userId()))
+            // A tombstone carries no time: now is later than any ledger read that could still be in flight.
+            requests.add(c.granted() == null ? eraseRequest(c.userId())
                     : putRequest(c.userId(), c.granted(), c.changedAt()));
         }
         return redis.batch(requests).replaceWithVoid();
     }
 
-    /** Deletes the user's entry; the names of the keys that existed (for an erasure receipt). */
-    public Uni<List<String>> delete(String userId) {
+    /** Erases the user's entry (leaves a short-lived marker); the names of the keys that held state (for a receipt). */
+    public Uni<List<String>> erase(String userId) {
         String key = key(userId);
-        return redis.send(Request.cmd(Command.DEL).arg(key))
+        return redis.send(eraseRequest(userId))
                 .map(Response::toLong)
                 .map(n -> n > 0 ? List.of(key) : List.of());
+    }
+
+    /** The erasure as one request, for a caller that pipelines it with other deletes; its reply is 1 when state went. */
+    public Request eraseRequest(String userId) {
+        return Request.cmd(Command.EVAL).arg(MARK_ERASED).arg(1).arg(key(userId))
+                .arg(micros(clock.instant()))
+                .arg(clock.millis())
+                .arg(Math.max(1, erasedTtl.toMillis()));
     }
 
     private Request putRequest(String userId, GrantedPurposes granted, Instant changedAt) {

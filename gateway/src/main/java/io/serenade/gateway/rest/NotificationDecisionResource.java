@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.serenade.gateway.api.NotificationDecisionRequest;
 import io.serenade.gateway.client.Downstream;
 import io.serenade.gateway.service.Caller;
-import io.serenade.gateway.service.ConsentLookup;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -18,8 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Notification pacing for back-end senders (role notifier, never a user): may this user be notified now?
- * profile-service decides, with the user's notifications consent, caps and quiet hours; the gateway adds the
- * user's granted purposes, signed, as on every call about a user.
+ * profile-service decides, with its own view of the user's notifications consent, caps and quiet hours. The
+ * gateway does not look the user's consent up here: the id is the sender's, possibly of an erased or unknown
+ * user, and a lookup would fill a consent cache entry under it.
  */
 @Path("/api/v1/notifications/decisions")
 @RolesAllowed("notifier")
@@ -28,12 +28,10 @@ public class NotificationDecisionResource {
 
     private final Caller caller;
     private final Downstream downstream;
-    private final ConsentLookup consents;
 
-    public NotificationDecisionResource(Caller caller, Downstream downstream, ConsentLookup consents) {
+    public NotificationDecisionResource(Caller caller, Downstream downstream) {
         this.caller = caller;
         this.downstream = downstream;
-        this.consents = consents;
     }
 
     @POST
@@ -41,7 +39,6 @@ public class NotificationDecisionResource {
     @Operation(summary = "Decide on one notification: {userId, kind, urgency} → ALLOW, DEFER (with deferUntil) or DENY, with the reason")
     public Uni<JsonNode> decide(@Valid @NotNull(message = "must be a decision request") NotificationDecisionRequest request) {
         return caller.service()
-                .flatMap(notifier -> consents.granted(request.userId()))
-                .flatMap(granted -> downstream.decide(request, granted));
+                .flatMap(notifier -> downstream.decide(request));
     }
 }

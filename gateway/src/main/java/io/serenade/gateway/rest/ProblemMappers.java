@@ -130,7 +130,8 @@ public class ProblemMappers {
         if (e instanceof CircuitBreakerOpenException) {
             Log.debugf("circuit open for %s", uri.getPath());
         } else {
-            Log.warnf("downstream unavailable for %s: %s", uri.getPath(), e.toString());
+            // The class only: a REST client's message names the internal URL, which carries the user id.
+            Log.warnf("downstream unavailable for %s: %s", uri == null ? null : uri.getPath(), e.getClass().getName());
         }
         return Response.fromResponse(problem(503, "unavailable", "Service unavailable",
                         "A service this request needs is not answering; try again shortly", uri, null))

@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * The gateway's part of erasing a user: everything it holds about them is in Redis, the consent cache entry
- * and the rate-limit counters. Both are deleted, then a receipt says how many keys went, with a digest over
+ * and the rate-limit counters. Both are deleted (the consent entry leaves a short-lived marker granting nothing), then a receipt says how many keys went, with a digest over
  * their names. Idempotent: a repeated request deletes what is there (usually nothing) and answers again.
  */
 @ApplicationScoped
@@ -45,8 +45,11 @@ public class GatewayErasure {
         List<String> keys = new ArrayList<>();
         keys.add(consentCache.key(request.userId()));
         keys.addAll(rateLimiter.keysOf(request.userId()));
-        // One DEL per key, pipelined: each reply says whether that key existed, so the receipt names exactly those.
-        List<Request> deletes = keys.stream().map(k -> Request.cmd(Command.DEL).arg(k)).toList();
+        // One request per key, pipelined: each reply says whether that key held state, so the receipt names exactly
+        // those. The consent entry becomes a marker rather than going, so a consent read in flight cannot refill it.
+        List<Request> deletes = new ArrayList<>();
+        deletes.add(consentCache.eraseRequest(request.userId()));
+        keys.subList(1, keys.size()).forEach(k -> deletes.add(Request.cmd(Command.DEL).arg(k)));
         return redis.batch(deletes)
                 .map(replies -> {
                     List<String> deleted = new ArrayList<>();

@@ -58,7 +58,7 @@ public class HomeService {
     /**
      * What the page used: personalization when ranking says it personalized the rows (history and what was
      * inferred from it) or was given the user's genres; artwork-personalization when artwork-service chose
-     * images for the user under it. Nothing granted, nothing used: a non-personalized page records nothing.
+     * images for the user under it (a choice with an impression id). Nothing granted, nothing used: a non-personalized page records nothing.
      */
     static DataUse used(GrantedPurposes granted, boolean genresSent, RankingHome rows, ArtworkChoices.Response choices) {
         DataUse use = new DataUse();
@@ -71,7 +71,10 @@ public class HomeService {
                 use.add(Purposes.PERSONALIZATION, List.of(Services.PROFILE, Services.RANKING), DataCategories.PROFILE);
             }
         }
-        if (granted.allows(Purposes.ARTWORK_PERSONALIZATION) && !choices.choices().isEmpty()) {
+        // Only a choice with an impression id was personalized and logged: artwork-service serves the global
+        // image without one (e.g. its Redis down), and that used nothing of the user's.
+        if (granted.allows(Purposes.ARTWORK_PERSONALIZATION) && choices.choices().stream()
+                .anyMatch(c -> c.impressionId() != null && !c.impressionId().isBlank())) {
             use.add(Purposes.ARTWORK_PERSONALIZATION, List.of(Services.ARTWORK),
                     DataCategories.ARTWORK_CONTEXT, DataCategories.INTERACTION_HISTORY);
         }

@@ -8,12 +8,8 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -87,15 +83,7 @@ public class RateLimiter {
     }
 
     private String key(String userId, long window) {
-        return prefix + "rl:" + pseudonym(userId) + ":" + window;
+        return prefix + "rl:" + Pseudonym.of(userId) + ":" + window;
     }
-
-    static String pseudonym(String userId) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(userId.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
-        }
     }
 }

@@ -159,7 +159,7 @@ class ConsentLookupTest {
         private final GrantedPurposes held;
 
         FakeCache(GrantedPurposes held) {
-            super(null, "t:", Duration.ofHours(1), Clock.systemUTC());
+            super(null, "t:", Duration.ofHours(1), Duration.ofMinutes(5), Clock.systemUTC());
             this.held = held;
         }
 

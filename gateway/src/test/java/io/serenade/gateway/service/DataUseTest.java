@@ -38,6 +38,17 @@ class DataUseTest {
     }
 
     @Test
+    void globalArtworkWithoutImpressionsIsNoArtworkPersonalization() {
+        GrantedPurposes all = new GrantedPurposes(Set.copyOf(Purposes.ALL));
+        ArtworkChoices.Response global = new ArtworkChoices.Response(List.of(
+                new ArtworkChoices.Choice("t", "a", "/a.svg", null, 1.0, "global", null)));
+        assertThat(HomeService.used(all, false, POPULAR, global).isEmpty()).isTrue();
+        assertThat(HomeService.used(all, true, PERSONAL, global).purposes()).containsExactly(Purposes.PERSONALIZATION);
+        ArtworkChoices.Response mixed = new ArtworkChoices.Response(List.of(global.choices().get(0), CHOSEN.choices().get(0)));
+        assertThat(HomeService.used(all, false, POPULAR, mixed).purposes()).containsExactly(Purposes.ARTWORK_PERSONALIZATION);
+    }
+
+    @Test
     void aHomePageRecordsWhatWasGrantedAndUsed() {
         GrantedPurposes all = new GrantedPurposes(Set.copyOf(Purposes.ALL));
         DataUse full = HomeService.used(all, true, PERSONAL, CHOSEN);

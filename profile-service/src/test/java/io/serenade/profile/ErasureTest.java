@@ -18,9 +18,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -134,6 +137,37 @@ class ErasureTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> TestData.count(pool, "interactions", user) == 1);
             assertThat(pool.preparedQuery("SELECT title_id FROM interactions WHERE user_id = $1").execute(Tuple.of(user))
                     .await().indefinitely().iterator().next().getString(0)).isEqualTo("t-late");
+        }
+    }
+
+    @Test
+    void anEventInFlightFromBeforeTheErasureIsNotStoredAgainButANewerOneIs() throws Exception {
+        String user = UUID.randomUUID().toString();
+        seed(user);
+        Instant beforeErasure = Instant.now().minusSeconds(60);
+        UUID erasureId = UUID.randomUUID();
+        try (KafkaConsumer<String, ErasureReceipt> receipts = TestData.consumer(TestTopics.ERASURE_RECEIPTS, ErasureReceiptDeserializer.class);
+             KafkaProducer<String, Object> producer = TestData.producer()) {
+            producer.send(new ProducerRecord<>(TestTopics.ERASURE_REQUESTS, user, new ErasureRequested(0, erasureId, user, Instant.now())));
+            producer.flush();
+            awaitReceipt(receipts, erasureId);
+
+            // The marker holds a hash of the id, never the id.
+            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(user.getBytes(StandardCharsets.UTF_8)));
+            assertThat(pool.preparedQuery("SELECT count(*) FROM erased_users WHERE user_hash = $1").execute(Tuple.of(hash))
+                    .await().indefinitely().iterator().next().getLong(0)).isEqualTo(1);
+            assertThat(pool.preparedQuery("SELECT count(*) FROM erased_users WHERE user_hash = $1").execute(Tuple.of(user))
+                    .await().indefinitely().iterator().next().getLong(0)).isZero();
+
+            // Same key, so same partition and in this order: once the newer one is stored, the older was handled.
+            producer.send(new ProducerRecord<>(TestTopics.INTERACTIONS, user, InteractionRepositoryTest.event(user, "t-in-flight", beforeErasure)));
+            producer.send(new ProducerRecord<>(TestTopics.INTERACTIONS, user, InteractionRepositoryTest.event(user, "t-new", Instant.now().plusSeconds(1))));
+            producer.flush();
+            await().atMost(Duration.ofSeconds(20)).until(() -> TestData.count(pool, "interactions", user) >= 1);
+            List<String> titles = new ArrayList<>();
+            pool.preparedQuery("SELECT title_id FROM interactions WHERE user_id = $1").execute(Tuple.of(user))
+                    .await().indefinitely().forEach(r -> titles.add(r.getString(0)));
+            assertThat(titles).containsExactly("t-new");
         }
     }
 

@@ -9,6 +9,8 @@ import io.serenade.events.serde.DataUseRecordedDeserializer;
 import io.vertx.mutiny.sqlclient.Pool;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -73,6 +75,42 @@ class NotificationResourceTest {
 
         TestData.consent(pool, user, "personalization"); // another purpose does not count
         assertThat(decide(user, "new-episode", "HIGH").getString("reason.code")).isEqualTo("no-consent");
+    }
+
+    @Test
+    void aDecisionWithoutConsentIsNeitherStoredNorRecordedAsADataUse() {
+        String unknown = UUID.randomUUID().toString(); // e.g. an erased user: no view at all
+        String withdrawn = UUID.randomUUID().toString();
+        TestData.consent(pool, withdrawn, "personalization");
+        String consented = UUID.randomUUID().toString();
+        TestData.consent(pool, consented, "notifications");
+        try (KafkaConsumer<String, DataUseRecorded> consumer = TestData.consumer(TestTopics.DATA_USE, DataUseRecordedDeserializer.class)) {
+            assertThat(decide(unknown, "new-episode", "NORMAL").getString("reason.code")).isEqualTo("no-consent");
+            assertThat(decide(withdrawn, "new-episode", "NORMAL").getString("reason.code")).isEqualTo("no-consent");
+            decide(consented, "new-episode", "NORMAL"); // published after the others, on its own key
+            List<String> keys = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> keys.add(r.key()));
+                return keys.contains(consented);
+            });
+            assertThat(keys).doesNotContain(unknown, withdrawn);
+        }
+        assertThat(TestData.count(pool, "notification_decisions", unknown)).isZero();
+        assertThat(TestData.count(pool, "notification_decisions", withdrawn)).isZero();
+        assertThat(TestData.count(pool, "notification_decisions", consented)).isEqualTo(1);
+        given().get("/internal/users/{u}/notifications/decisions", withdrawn).then().statusCode(200)
+                .body("total", equalTo(0));
+    }
+
+    @Test
+    void theDataUsePublishGivesUpBeforeTheGatewayDoes() {
+        // Published inside the decision while the gateway waits 2 s: blocking plus delivery must stay within 1.5 s.
+        Config config = ConfigProvider.getConfig();
+        long maxBlock = config.getValue("mp.messaging.outgoing.data-use.max.block.ms", Long.class);
+        long delivery = config.getValue("mp.messaging.outgoing.data-use.delivery.timeout.ms", Long.class);
+        long request = config.getValue("mp.messaging.outgoing.data-use.request.timeout.ms", Long.class);
+        assertThat(maxBlock + delivery).isLessThanOrEqualTo(1_500);
+        assertThat(request).isLessThanOrEqualTo(delivery);
     }
 
     @Test

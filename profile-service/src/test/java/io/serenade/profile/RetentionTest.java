@@ -54,6 +54,7 @@ class RetentionTest {
         InteractionRecorded recentPlay = InteractionRepositoryTest.event(user, "t-new", now.minus(Duration.ofDays(200)));
         InteractionRecorded oldSearch = UserDataTest.search(user, "old words", now.minus(Duration.ofDays(200)));
         InteractionRecorded newSearch = UserDataTest.search(user, "new words", now.minus(Duration.ofDays(10)));
+        TestData.consent(pool, user, "search-history"); // search text is stored only under it
         insert(List.of(ancientPlay, recentPlay, oldSearch, newSearch));
         TestData.decision(pool, user, "a", "ALLOW", now.minus(Duration.ofDays(100)));
         TestData.decision(pool, user, "b", "ALLOW", now.minus(Duration.ofDays(10)));

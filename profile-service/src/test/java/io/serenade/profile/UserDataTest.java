@@ -48,13 +48,14 @@ class UserDataTest {
                 .put("/internal/users/{u}/profile", user).then().statusCode(200);
         given().contentType(ContentType.JSON).body("{\"perDay\":2,\"perWeek\":5,\"quietStart\":\"21:00\",\"quietEnd\":\"07:00\"}")
                 .put("/internal/users/{u}/notifications/settings", user).then().statusCode(200);
+        // search-history granted first: search text is stored only under it.
+        TestData.consent(pool, user, "notifications", "personalization", "search-history");
         InteractionRecorded play = InteractionRepositoryTest.event(user, "t-1", T0);
         InteractionRecorded forgotten = InteractionRepositoryTest.event(user, "t-2", T0.plusSeconds(60));
         insert(List.of(play, forgotten,
                 search(user, "space opera", T0.plusSeconds(120)),
                 search(user, null, T0.plusSeconds(180))));
         given().delete("/internal/users/{u}/history/{e}", user, forgotten.eventId()).then().statusCode(204);
-        TestData.consent(pool, user, "notifications", "personalization");
         TestData.decision(pool, user, "new-episode", "ALLOW", T0.plusSeconds(300));
         return user;
     }
@@ -111,7 +112,7 @@ class UserDataTest {
         assertThat(export.getString("data.'search-history'.searches[0].query")).isEqualTo("space opera");
         assertThat(export.getString("data.'search-history'.searches[0].timeZone")).isEqualTo("Europe/Paris");
         assertThat(export.getString("data.'notification-decisions'.decisions[0].reason.code")).isEqualTo("allowed");
-        assertThat(export.getList("data.consents.consentView.purposes")).containsExactly("personalization", "notifications");
+        assertThat(export.getList("data.consents.consentView.purposes")).containsExactly("personalization", "search-history", "notifications");
     }
 
     @Test
@@ -132,6 +133,7 @@ class UserDataTest {
     @Test
     void tenThousandEventsExportInOnePiece() {
         String user = UUID.randomUUID().toString();
+        TestData.consent(pool, user, "search-history"); // search text is stored only under it
         List<InteractionRecorded> events = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
             events.add(i % 10 == 0 ? search(user, "query " + i, T0.plusSeconds(i))

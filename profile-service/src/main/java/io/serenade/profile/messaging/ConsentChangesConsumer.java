@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +21,9 @@ import java.util.List;
  */
 @ApplicationScoped
 public class ConsentChangesConsumer {
+
+    private static final Duration RETRY_FIRST_BACKOFF = Duration.ofMillis(200);
+    private static final Duration RETRY_MAX_BACKOFF = Duration.ofSeconds(10);
 
     private final ConsentViewService consentView;
 
@@ -31,19 +35,31 @@ public class ConsentChangesConsumer {
     public Uni<Void> consume(ConsumerRecords<String, ConsentChanged> records) {
         List<ConsentViewService.Keyed> batch = new ArrayList<>(records.count());
         int unreadable = 0;
+        int unkeyed = 0;
         // Records of one key share a partition, and each partition's records come in order: the batch keeps it.
         for (ConsumerRecord<String, ConsentChanged> r : records) {
-            // An unreadable value also arrives as null, but with a failure header: it is not a tombstone.
-            if (r.key() == null || r.headers().lastHeader(DeserializationFailureHandler.DESERIALIZATION_FAILURE_REASON) != null) {
+            if (r.key() == null) {
+                unkeyed++; // belongs to no user: there is no view it could change
+                continue;
+            }
+            // An unreadable value also arrives as null, but with a failure header: it is not a tombstone. It may
+            // have been a withdrawal, so it is still applied, as "nothing granted" (see ConsentViewService).
+            if (r.headers().lastHeader(DeserializationFailureHandler.DESERIALIZATION_FAILURE_REASON) != null) {
                 unreadable++;
+                batch.add(ConsentViewService.Keyed.unreadable(r.key()));
                 continue;
             }
             batch.add(new ConsentViewService.Keyed(r.key(), r.value()));
         }
-        if (unreadable > 0) {
-            Log.warnf("consent view: %d unreadable consent-changes records skipped", unreadable);
+        if (unreadable > 0 || unkeyed > 0) {
+            Log.warnf("consent view: %d unreadable consent-changes records taken as no consent, %d without key skipped",
+                    unreadable, unkeyed);
         }
+        // Retried without end: skipping a batch could skip a withdrawal, and stopping the channel would freeze
+        // every user's view. The batch's offsets are not committed until it is applied, and applying is idempotent.
         return consentView.apply(batch)
+                .onFailure().invoke(e -> Log.warnf("consent view: applying a batch failed, retrying: %s", e.toString()))
+                .onFailure().retry().withBackOff(RETRY_FIRST_BACKOFF, RETRY_MAX_BACKOFF).indefinitely()
                 .invoke(n -> Log.debugf("consent view: %d of %d changes applied", n.intValue(), (Object) records.count()))
                 .replaceWithVoid();
     }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,14 +31,35 @@ import java.util.UUID;
 @WithSession
 public class InteractionRepository implements PanacheRepositoryBase<Interaction, UUID> {
 
+    // Search text is kept only under search-history in this service's own view (the gateway strips it too, but
+    // the view here is what this service answers for); without it the event is kept as a bare search.
+    private static final String QUERY_IF_CONSENTED = """
+            CASE WHEN EXISTS (SELECT 1 FROM consent_view v
+                              WHERE v.user_id = e.user_id AND 'search-history' = ANY (v.granted))
+                 THEN e.query END""";
+
     private static final String INSERT_BATCH = """
             INSERT INTO interactions (event_id, user_id, title_id, type, value, artwork_id, impression_id, query,
                                       device, locale, time_zone, local_time, occurred_at)
-            SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::text[], $7::text[],
+            SELECT event_id, user_id, title_id, type, value, artwork_id, impression_id, %s, device, locale, time_zone,
+                   local_time, occurred_at
+            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::text[], $7::text[],
                                  $8::text[], $9::text[], $10::text[], $11::text[], $12::time[], $13::timestamptz[])
-                          AS e (event_id)
+                          AS e (event_id, user_id, title_id, type, value, artwork_id, impression_id, query, device,
+                                locale, time_zone, local_time, occurred_at)
             WHERE NOT EXISTS (SELECT 1 FROM forgotten_events f WHERE f.event_id = e.event_id)
+              AND NOT EXISTS (SELECT 1 FROM erased_users x
+                              WHERE x.user_hash = encode(sha256(convert_to(e.user_id, 'UTF8')), 'hex')
+                                AND e.occurred_at <= x.erased_at)
             ON CONFLICT (event_id) DO NOTHING
+            """.formatted(QUERY_IF_CONSENTED);
+
+    // Shared per-user locks (erasure holds the exclusive one): an insert either completes before an erasure, which
+    // then deletes it, or starts after it and sees its marker. Taken in a statement of their own, because a
+    // statement sees only what had committed when it started. Ordered, so that batches always lock alike.
+    private static final String LOCK_USERS = """
+            SELECT pg_advisory_xact_lock_shared($1, h)
+            FROM (SELECT DISTINCT hashtext(u) AS h FROM unnest($2::text[]) AS u) x ORDER BY h
             """;
 
     private final Pool pool;
@@ -78,7 +100,10 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
         }
         Tuple args = Tuple.tuple(List.of(ids, users, titles, types, values, artworks, impressions, queries, devices,
                 locales, zones, localTimes, occurred));
-        return pool.preparedQuery(INSERT_BATCH).execute(args).map(rows -> rows.rowCount());
+        String[] distinctUsers = Arrays.stream(users).distinct().toArray(String[]::new);
+        return pool.withTransaction(c -> c.preparedQuery(LOCK_USERS).execute(Tuple.of(UserLock.NAMESPACE, distinctUsers))
+                .chain(() -> c.preparedQuery(INSERT_BATCH).execute(args))
+                .map(rows -> rows.rowCount()));
     }
 
     private static final String FORGET = """

@@ -81,6 +81,14 @@ public class UserDataRepository {
             UNION ALL SELECT 'notification_decisions', id FROM d
             """;
 
+    // In the erasure's transaction: events of the user still in flight, which occurred before this, must not come
+    // back (see InteractionRepository). A hash, not the id: the id itself is what the erasure removes.
+    private static final String MARK_ERASED = """
+            INSERT INTO erased_users (user_hash, erased_at)
+            VALUES (encode(sha256(convert_to($1, 'UTF8')), 'hex'), clock_timestamp())
+            ON CONFLICT (user_hash) DO UPDATE SET erased_at = greatest(erased_users.erased_at, EXCLUDED.erased_at)
+            """;
+
     /** What one user's erasure deleted: rows per table, and "table:id" for every row (for the receipt's digest). */
     public record Erased(Map<String, Long> perTable, List<String> ids) {
     }
@@ -164,6 +172,7 @@ public class UserDataRepository {
     /** Deletes every row of the user in every table, in one transaction; a user with no rows deletes nothing. */
     public Uni<Erased> erase(String userId) {
         return pool.withTransaction(c -> UserLock.lock(c, userId)
+                .chain(() -> c.preparedQuery(MARK_ERASED).execute(Tuple.of(userId)))
                 .chain(() -> c.preparedQuery(ERASE).execute(Tuple.of(userId)))
                 .map(rows -> {
                     Map<String, Long> perTable = new LinkedHashMap<>();

@@ -13,7 +13,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public final class UserLock {
 
     /** The advisory-lock namespace of profile-service's per-user locks (the first key of the two-key form). */
-    private static final int NAMESPACE = 0x5052; // "PR"
+    static final int NAMESPACE = 0x5052; // "PR"
 
     private UserLock() {
     }

@@ -8,6 +8,8 @@ import io.serenade.profile.repository.ConsentViewRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,8 +26,19 @@ import java.util.Set;
 @ApplicationScoped
 public class ConsentViewService {
 
-    /** One record of the topic: its key (the user id) and its value, null for a tombstone. */
-    public record Keyed(String userId, ConsentChanged change) {
+    /**
+     * One record of the topic: its key (the user id) and its value, null for a tombstone or for a record that
+     * could not be read ({@code unreadable}).
+     */
+    public record Keyed(String userId, ConsentChanged change, boolean unreadable) {
+
+        public Keyed(String userId, ConsentChanged change) {
+            this(userId, change, false);
+        }
+
+        public static Keyed unreadable(String userId) {
+            return new Keyed(userId, null, true);
+        }
     }
 
     private static final Comparator<String> PURPOSE_ORDER = Comparator
@@ -43,28 +56,43 @@ public class ConsentViewService {
     }
 
     /**
-     * Applies a batch, in topic order. Per user it reduces to at most a delete (a tombstone was seen) followed by
-     * the newest change after the last tombstone, so one batch is two statements whatever its size.
+     * Applies a batch, in topic order. Per user it reduces to at most a delete (a tombstone was seen), the newest
+     * change after the last tombstone, and a clearing of grants, so one batch is a few statements whatever its size.
+     * <p>
+     * A record that cannot be read, or a change without changedAt (which cannot be ordered), may have been a
+     * withdrawal: unknown means not granted, so it clears the user's grants, unless the view then holds a change
+     * that came after it in the topic. It does not move changedAt, so that a newer change still applies.
      */
     public Uni<Integer> apply(List<Keyed> batch) {
         Map<String, ConsentViewRepository.Change> latest = new LinkedHashMap<>();
         Set<String> erased = new LinkedHashSet<>();
+        // Users with an unknown change: the newest changedAt read after it, null when none was.
+        Map<String, Instant> unknown = new LinkedHashMap<>();
         for (Keyed k : batch) {
-            if (k.change() == null) {
+            if (k.change() == null && !k.unreadable()) {
                 latest.remove(k.userId());
+                unknown.remove(k.userId());
                 erased.add(k.userId());
                 continue;
             }
-            if (k.change().changedAt() == null) {
-                continue; // cannot be ordered against the view: an older change must never win
+            if (k.unreadable() || k.change().changedAt() == null) {
+                unknown.put(k.userId(), null);
+                continue;
             }
             ConsentViewRepository.Change c = new ConsentViewRepository.Change(k.userId(), granted(k.change()), k.change().changedAt());
             latest.merge(k.userId(), c, (old, neu) -> neu.changedAt().isAfter(old.changedAt()) ? neu : old);
+            // Not computeIfPresent: the value is null until a change has been read after the unknown one.
+            if (unknown.containsKey(k.userId())) {
+                Instant after = unknown.get(k.userId());
+                unknown.put(k.userId(), after == null || c.changedAt().isAfter(after) ? c.changedAt() : after);
+            }
         }
-        if (erased.isEmpty() && latest.isEmpty()) {
+        if (erased.isEmpty() && latest.isEmpty() && unknown.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return views.apply(List.copyOf(erased), List.copyOf(latest.values()));
+        List<ConsentViewRepository.Unknown> unknowns = new ArrayList<>(unknown.size());
+        unknown.forEach((user, after) -> unknowns.add(new ConsentViewRepository.Unknown(user, after)));
+        return views.apply(List.copyOf(erased), List.copyOf(latest.values()), unknowns);
     }
 
     static List<String> granted(ConsentChanged change) {

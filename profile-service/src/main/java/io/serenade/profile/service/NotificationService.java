@@ -74,8 +74,8 @@ public class NotificationService {
     }
 
     /**
-     * Decides and records. Without consent only the consent view is read, and nothing else of the user's is
-     * used; with it, the use of their profile and decisions is published as a data-use record before the
+     * Decides, and records the decision when consented to. Without consent only the consent view is read, nothing
+     * else of the user's is used and nothing is stored (the answer is DENY no-consent); with it, the use of their profile and decisions is published as a data-use record before the
      * decision commits, so no decision exists whose data use went unrecorded.
      */
     public Uni<NotificationDecisionView> decide(NotificationDecisionRequest request) {
@@ -96,8 +96,10 @@ public class NotificationService {
                     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
                     record.decidedAt = now;
                     if (granted == null || !granted.contains(Purposes.NOTIFICATIONS)) {
+                        // Answered but not recorded: a row here would be per-user data kept without consent, and
+                        // for any id at all (an erased user's included). Nothing of the user's is used either.
                         Situation none = new Situation(false, ZoneOffset.UTC, defaults(), List.of(), repeatWindow);
-                        return save(c, record, NotificationPacer.decide(kind, urgency, none, now));
+                        return Uni.createFrom().item(fill(record, NotificationPacer.decide(kind, urgency, none, now)));
                     }
                     Instant since = now.minus(repeatWindow.compareTo(CAP_LOOKBACK) > 0 ? repeatWindow : CAP_LOOKBACK);
                     // One query after the other: concurrent queries on one transaction's connection were seen to
@@ -116,10 +118,14 @@ public class NotificationService {
     }
 
     private Uni<NotificationDecision> save(SqlConnection c, NotificationDecision record, Decision decision) {
+        return decisions.insert(c, fill(record, decision)).replaceWith(record);
+    }
+
+    private static NotificationDecision fill(NotificationDecision record, Decision decision) {
         record.decision = decision.outcome().name();
         record.reason = decision.reason().code();
         record.deferUntil = decision.deferUntil();
-        return decisions.insert(c, record).replaceWith(record);
+        return record;
     }
 
     public Uni<NotificationDecisionPage> decisions(String userId, int page, int size) {

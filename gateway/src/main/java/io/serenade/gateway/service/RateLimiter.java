@@ -85,5 +85,4 @@ public class RateLimiter {
     private String key(String userId, long window) {
         return prefix + "rl:" + Pseudonym.of(userId) + ":" + window;
     }
-    }
 }

@@ -264,16 +264,18 @@ class PrivacyRoutesTest {
     }
 
     @Test
-    void aNotifierAsksAboutAUserWithTheUsersPurposesSigned() {
+    void aNotifierAsksProfileServiceWhichDecidesFromItsOwnConsentView() {
         String user = UUID.randomUUID().toString();
-        stub.granted = Set.of(Purposes.NOTIFICATIONS);
         given().auth().oauth2(Tokens.notifier(UUID.randomUUID().toString())).contentType(ContentType.JSON)
                 .body("{\"userId\": \"" + user + "\", \"kind\": \"new-episode\", \"urgency\": \"NORMAL\"}")
                 .post("/api/v1/notifications/decisions").then().statusCode(200)
                 .body("decision", equalTo("ALLOW")).body("reason", equalTo("allowed"));
         StubServices.Seen decision = stub.only("POST", "/internal/notifications/decisions");
         assertThat(decision.body()).contains("\"userId\":\"" + user + "\"", "\"kind\":\"new-episode\"", "\"urgency\":\"NORMAL\"");
-        assertThat(SignedPurposes.verify(decision.purposes(), user)).isEqualTo(SignedPurposes.of(Purposes.NOTIFICATIONS));
+        // The gateway neither looks the target user's consent up nor vouches for it: profile-service decides from
+        // its own view, and no cache entry is made for an id a notifier named.
+        assertThat(decision.purposes()).isNull();
+        assertThat(stub.seen()).extracting(StubServices.Seen::path).noneMatch(path -> path.contains("/consents"));
     }
 
     @Test

@@ -36,36 +36,14 @@ public class UserDataClients {
     }
 
     @Timeout(2000)
-    public Uni<UserDataSummary> profileSummary(String userId) {
-        return profile.data(userId);
-    }
-
-    @Timeout(2000)
-    public Uni<UserDataSummary> rankingSummary(String userId) {
-        return ranking.data(userId);
-    }
-
-    @Timeout(2000)
-    public Uni<UserDataSummary> artworkSummary(String userId) {
-        return artwork.data(userId);
+    public Uni<UserDataSummary> summary(UserDataApi service, String userId) {
+        return service.data(userId);
     }
 
     @Timeout(10_000)
     @Retry(maxRetries = 2, delay = 200)
-    public Uni<JsonNode> profileExport(String userId) {
-        return profile.export(userId);
-    }
-
-    @Timeout(10_000)
-    @Retry(maxRetries = 2, delay = 200)
-    public Uni<JsonNode> rankingExport(String userId) {
-        return ranking.export(userId);
-    }
-
-    @Timeout(10_000)
-    @Retry(maxRetries = 2, delay = 200)
-    public Uni<JsonNode> artworkExport(String userId) {
-        return artwork.export(userId);
+    public Uni<JsonNode> export(UserDataApi service, String userId) {
+        return service.export(userId);
     }
 
     /**
@@ -73,8 +51,10 @@ public class UserDataClients {
      * instance is its intercepting subclass), so these references keep their timeouts and retries.
      */
     public List<Holder> holders() {
-        return List.of(new Holder(Services.PROFILE, this::profileSummary, this::profileExport),
-                new Holder(Services.RANKING, this::rankingSummary, this::rankingExport),
-                new Holder(Services.ARTWORK, this::artworkSummary, this::artworkExport));
+        return List.of(holder(Services.PROFILE, profile), holder(Services.RANKING, ranking), holder(Services.ARTWORK, artwork));
+    }
+
+    private Holder holder(String service, UserDataApi api) {
+        return new Holder(service, userId -> summary(api, userId), userId -> export(api, userId));
     }
 }

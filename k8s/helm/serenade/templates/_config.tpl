@@ -1,0 +1,56 @@
+{{/*
+A service's environment as ConfigMap data (ctx: root, key): where Kafka, PostgreSQL, Redis, the OIDC
+provider and its callees are. kafka.extraEnv and the service's extraEnv come last and may override any of
+it. The Deployment hashes the result, so a change rolls only that service.
+*/}}
+{{- define "serenade.configData" -}}
+{{- $ := .root -}}
+{{- $key := .key -}}
+{{- $topology := include "serenade.topology" $ | fromYaml -}}
+{{- $svc := get $topology $key -}}
+{{- $pod := $.Values.pod -}}
+{{- $env := dict "QUARKUS_HTTP_PORT" "8080" -}}
+{{- /* Read by run-java.sh in the UBI OpenJDK image. It replaces the image's own value (the root pom's
+quarkus.jib.jvm-additional-arguments), so it repeats those options, with this heap share. */ -}}
+{{- $_ := set $env "JAVA_OPTS_APPEND" (printf "-Djava.util.logging.manager=org.jboss.logmanager.LogManager -XX:MaxRAMPercentage=%d.0 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp %s" (int $pod.maxRamPercentage) $pod.extraJavaOptions | trim) -}}
+{{- $_ := set $env "KAFKA_BOOTSTRAP_SERVERS" (include "serenade.kafkaBootstrap" $) -}}
+{{- if has "postgresql" $svc.uses -}}
+{{- $pg := $.Values.postgresql -}}
+{{- $db := get $pg.databases $key -}}
+{{- $address := printf "%s:%s/%s?sslmode=%s" (include "serenade.postgresHost" $) (include "serenade.postgresPort" $) $db.name $pg.sslMode -}}
+{{- $jdbc := printf "jdbc:postgresql://%s" $address -}}
+{{- if include "serenade.postgresCaSecret" $ -}}
+{{- /* Both clients trust exactly this CA: JDBC (Flyway) through sslrootcert, the reactive pool through PEM. */ -}}
+{{- $jdbc = printf "%s&sslrootcert=/etc/serenade/postgresql-ca/ca.crt" $jdbc -}}
+{{- $_ := set $env "QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM" "true" -}}
+{{- $_ := set $env "QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM_CERTS" "/etc/serenade/postgresql-ca/ca.crt" -}}
+{{- else if has $pg.sslMode (list "allow" "prefer" "require") -}}
+{{- /* libpq's meaning of these modes: encrypt if possible, do not verify. The reactive client verifies
+against the JDK's CAs unless told otherwise. */ -}}
+{{- $_ := set $env "QUARKUS_DATASOURCE_REACTIVE_TRUST_ALL" "true" -}}
+{{- end -}}
+{{- if eq $pg.sslMode "verify-full" -}}
+{{- $_ := set $env "QUARKUS_DATASOURCE_REACTIVE_HOSTNAME_VERIFICATION_ALGORITHM" "HTTPS" -}}
+{{- end -}}
+{{- $_ := set $env "QUARKUS_DATASOURCE_REACTIVE_URL" (printf "postgresql://%s" $address) -}}
+{{- $_ := set $env "QUARKUS_DATASOURCE_JDBC_URL" $jdbc -}}
+{{- end -}}
+{{- if has "redis" $svc.uses -}}
+{{- $_ := set $env "QUARKUS_REDIS_HOSTS" (include "serenade.redisHosts" $) -}}
+{{- end -}}
+{{- if has "oidc" $svc.uses -}}
+{{- $_ := set $env "QUARKUS_OIDC_AUTH_SERVER_URL" (required "oidc.authServerUrl is required" $.Values.oidc.authServerUrl) -}}
+{{- end -}}
+{{- range $callee := $svc.calls -}}
+{{- $_ := set $env (printf "QUARKUS_REST_CLIENT_%s_URL" (upper $callee)) (printf "http://%s" (include "serenade.name" (dict "root" $ "name" (get $topology $callee).name))) -}}
+{{- end -}}
+{{- if eq $key "gateway" -}}
+{{- $_ := set $env "SERENADE_GATEWAY_RATE_LIMIT_REQUESTS_PER_WINDOW" (toString $.Values.gateway.rateLimitPerWindow) -}}
+{{- end -}}
+{{- range $name, $value := merge (dict) (get $.Values.services $key).extraEnv $.Values.kafka.extraEnv -}}
+{{- $_ := set $env $name (toString $value) -}}
+{{- end -}}
+{{- range $name := keys $env | sortAlpha }}
+{{ $name }}: {{ get $env $name | quote }}
+{{- end -}}
+{{- end -}}

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -108,7 +109,7 @@ class BanditTest {
     }
 
     @Test
-    void aViewerKeepsTheirImageUntilAnotherIsClearlyBetter() {
+    void aViewerKeepsTheirImageThroughTheHoldAndAfterItUntilAnotherIsClearlyBetter() {
         String title = Variants.id("t");
         String a = Variants.id("a");
         String b = Variants.id("a");
@@ -126,14 +127,70 @@ class BanditTest {
             assertThat(again.getString("choices[0].impressionId")).isNotEqualTo(first.getString("choices[0].impressionId"));
         }
 
-        // The other variant turns out far better for everybody: the expected gain passes the threshold.
+        // The other variant turns out far better for everybody. Within the hold the viewer still sees what they saw.
         String other = shown.equals(a) ? b : a;
         setStats(title, other, 1000, 600);
         setStats(title, shown, 1000, 20);
         bandit.reload(true).await().indefinitely();
+        JsonPath within = Variants.choose(user, List.of(title), CONSENTED);
+        assertThat(within.getString("choices[0].artworkId")).isEqualTo(shown);
+        assertThat(within.getString("choices[0].why.code")).isEqualTo("sticky");
 
+        // Once the first showing is older than the hold, the expected gain passes the threshold: drawn afresh.
+        backdate(user, title, config.stickiness().hold().plusMinutes(1));
         JsonPath after = Variants.choose(user, List.of(title), CONSENTED);
         assertThat(after.getString("choices[0].why.code")).isNotEqualTo("sticky");
+    }
+
+    @Test
+    void afterTheHoldAnImageNoWorseThanTheThresholdIsStillKept() {
+        String title = Variants.id("t");
+        Variants.put(title, Variants.id("a"), true);
+        Variants.put(title, Variants.id("a"), true);
+        String user = Variants.id("u");
+        String shown = Variants.choose(user, List.of(title), CONSENTED).getString("choices[0].artworkId");
+
+        // Neither variant has been shown to anyone else: the same expected reward, a gain of 0.
+        backdate(user, title, config.stickiness().hold().plusMinutes(1));
+        JsonPath later = Variants.choose(user, List.of(title), CONSENTED);
+        assertThat(later.getString("choices[0].artworkId")).isEqualTo(shown);
+        assertThat(later.getString("choices[0].why.code")).isEqualTo("sticky");
+    }
+
+    @Test
+    void anImageDrawnToExploreIsKeptOnTheNextView() {
+        // 40 titles whose first variant is far better than the second: the second is shown only when the policy
+        // explores, and the gain rule alone would take it back at once (0.35 is far above the threshold).
+        List<String> titles = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String title = Variants.id("t");
+            String strong = Variants.id("a");
+            String weak = Variants.id("a");
+            Variants.put(title, strong, true);
+            Variants.put(title, weak, true);
+            setStats(title, strong, 1000, 400);
+            setStats(title, weak, 1000, 50);
+            titles.add(title);
+        }
+        bandit.reload(true).await().indefinitely();
+
+        // ε/2 = 2.5 % of fresh draws explore: within 30 viewers' pages one does, all but certainly (1 − 0.975¹²⁰⁰).
+        for (int viewer = 0; viewer < 30; viewer++) {
+            String user = Variants.id("u");
+            List<Map<String, Object>> page = Variants.choose(user, titles, CONSENTED).getList("choices");
+            Map<String, Object> explored = page.stream().filter(c -> "exploring".equals(((Map<?, ?>) c.get("why")).get("code")))
+                    .findFirst().orElse(null);
+            if (explored == null) {
+                continue;
+            }
+            List<Map<String, Object>> next = Variants.choose(user, titles, CONSENTED).getList("choices");
+            Map<String, Object> again = next.stream().filter(c -> c.get("titleId").equals(explored.get("titleId")))
+                    .findFirst().orElseThrow();
+            assertThat(again.get("artworkId")).isEqualTo(explored.get("artworkId"));
+            assertThat(((Map<?, ?>) again.get("why")).get("code")).isEqualTo("sticky");
+            return;
+        }
+        throw new AssertionError("no exploring draw in 1,200: the policy does not explore");
     }
 
     @Test
@@ -335,6 +392,14 @@ class BanditTest {
     private Row row(String user, String title) {
         return repository.impressionsOf(user).await().indefinitely().stream()
                 .filter(r -> r.getString("title_id").equals(title)).findFirst().orElseThrow();
+    }
+
+    /** Moves the viewer's first showing of the title back by {@code age}, as if that much time had passed. */
+    private void backdate(String user, String title, Duration age) {
+        String key = "test:aw:sticky:" + user;
+        String[] parts = redis.hash(String.class).hget(key, title).split("\\|");
+        parts[1] = Long.toString(Instant.now().minus(age).toEpochMilli());
+        redis.hash(String.class).hset(key, title, String.join("|", parts));
     }
 
     private void setStats(String title, String artwork, double trials, double reward) {

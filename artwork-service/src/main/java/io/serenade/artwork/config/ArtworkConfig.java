@@ -108,13 +108,24 @@ public interface ArtworkConfig {
         double minPlayMinutes();
     }
 
-    /** No flicker: a viewer keeps the image they were shown for a title. */
+    /**
+     * No flicker: a viewer keeps the image they were shown for a title for the period; after the hold, it gives way
+     * when another variant's expected reward beats it by more than the gain threshold.
+     */
     interface Stickiness {
 
         @WithDefault("P7D")
         Duration period();
 
-        /** ... unless another variant's expected reward beats the shown one's by more than this. */
+        /**
+         * Within this time of the first showing the image is kept whatever the model learns meanwhile: a visit's
+         * pages look the same, and an image drawn to explore is not taken back at the very next view (the gain rule
+         * alone would, since an explored image is by definition not the best one). One web session by default.
+         */
+        @WithDefault("PT30M")
+        Duration hold();
+
+        /** After the hold, another variant must beat the shown one's expected reward by more than this. */
         @WithDefault("0.02")
         double gainThreshold();
     }

@@ -38,7 +38,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Chooses one variant per title for a viewer's page. For a viewer who granted artwork-personalization: the
  * policy's distribution (capped exploration), kept sticky, drawn, explained and logged with its propensity. For
  * anyone else: the variant with the best global play rate, nothing read or written per viewer, only aggregate
- * counts. On the home page's hot path: memory, CPU and at most one pipelined Redis read.
+ * counts. On the home page's hot path: memory, CPU, one pipelined Redis read and, when something was drawn
+ * afresh, one pipelined write.
  */
 @ApplicationScoped
 public class ChoiceService {
@@ -99,7 +100,9 @@ public class ChoiceService {
                     Log.warnf("viewer state unavailable, serving global artwork: %s", e.toString());
                     return null;
                 })
-                .map(read -> counted(read == null ? global(present, ChoiceReasons.POPULAR) : personal(request, present, read)));
+                .flatMap(read -> read == null ? Uni.createFrom().item(global(present, ChoiceReasons.POPULAR))
+                        : personal(request, present, read))
+                .map(this::counted);
     }
 
     private ChoiceResponse counted(ChoiceResponse response) {
@@ -119,7 +122,8 @@ public class ChoiceService {
         return new ChoiceResponse(choices);
     }
 
-    private ChoiceResponse personal(ChoiceRequest request, List<Candidate> present, ViewerState.Read read) {
+    /** Answers once the fresh choices are stored, so the viewer's next page, however soon, reads them. */
+    private Uni<ChoiceResponse> personal(ChoiceRequest request, List<Candidate> present, ViewerState.Read read) {
         BanditState.Snapshot model = bandit.current();
         ChoiceRequest.Context c = request.context();
         LocalTime localTime = localTime(c);
@@ -158,19 +162,23 @@ public class ChoiceService {
                     context, cands.arms().get(index).features().indices(), features.layout(),
                     model.stats(v.artworkId()).mean(), now));
         }
-        viewers.remember(request.userId(), fresh);
         log.add(logged);
-        return new ChoiceResponse(choices);
+        ChoiceResponse response = new ChoiceResponse(choices);
+        return viewers.remember(request.userId(), fresh).replaceWith(response);
     }
 
     /**
-     * Stickiness: the earlier image stays for the configured period unless the best variant's expected reward now
-     * beats it by more than the threshold (then the viewer gains enough to be worth the change).
+     * Stickiness: the earlier image stays for the configured period. Within the hold it stays whatever the model
+     * now says; after it, only while the best variant's expected reward beats it by no more than the threshold
+     * (beyond that the viewer gains enough to be worth the change).
      */
     private boolean keeps(ViewerState.Sticky earlier, Distribution d, int index, Instant now) {
         ArtworkConfig.Stickiness s = config.stickiness();
-        return earlier.shownAt().plus(s.period()).isAfter(now)
-                && d.expected()[d.greedy()] - d.expected()[index] <= s.gainThreshold();
+        if (!earlier.shownAt().plus(s.period()).isAfter(now)) {
+            return false;
+        }
+        return earlier.shownAt().plus(s.hold()).isAfter(now)
+                || d.expected()[d.greedy()] - d.expected()[index] <= s.gainThreshold();
     }
 
     private Why explain(SparseVector context, VariantSnapshot.Candidates cands, int index, BanditState.Snapshot model) {

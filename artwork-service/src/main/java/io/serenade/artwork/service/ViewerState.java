@@ -142,16 +142,21 @@ public class ViewerState {
         });
     }
 
-    /** Remembers fresh choices; best-effort (a lost write means the next visit draws again, nothing worse). */
-    public void remember(String userId, Map<String, Sticky> choices) {
+    /**
+     * Remembers fresh choices. Completes when Redis has them (a choice answered before would let a quick next page
+     * draw again); a failure is only logged, since a lost write means the next visit draws again, nothing worse.
+     */
+    public Uni<Void> remember(String userId, Map<String, Sticky> choices) {
         if (choices.isEmpty()) {
-            return;
+            return Uni.createFrom().voidItem();
         }
         Request hset = Request.cmd(Command.HSET).arg(stickyKey(userId));
         choices.forEach((title, s) -> hset.arg(title).arg(s.encode()));
         Request expire = Request.cmd(Command.PEXPIRE).arg(stickyKey(userId)).arg(config.stickiness().period().toMillis());
-        redis.batch(List.of(hset, expire)).subscribe().with(ok -> { },
-                e -> Log.warnf("sticky artwork choices not stored: %s", e.toString()));
+        return redis.batch(List.of(hset, expire)).replaceWithVoid().onFailure().recoverWithItem(e -> {
+            Log.warnf("sticky artwork choices not stored: %s", e.toString());
+            return null;
+        });
     }
 
     /** Learns from a play credited to an impression: its art's tags and its title's genres. */

@@ -55,10 +55,13 @@ image="$(jq -r '.rows[0].items[0].artwork.imageUrl' <<<"$home")"
 check "the artwork URL serves an SVG image" bash -c "curl -fsS '$image' | grep -q '<svg'"
 check "alice's artwork is chosen for her: logged with an impression id, a propensity and why" \
   test "$(jq '[.rows[].items[].artwork | select(.impressionId == null or .propensity <= 0 or .propensity > 1 or (.why.text // "") == "")] | length' <<<"$home")" = 0
-first_art="$(jq -c '[.rows[].items[] | {t: .titleId, a: .artwork.artworkId}] | sort_by(.t)' <<<"$home")"
-again_art="$(curl -fsS -H "Authorization: Bearer $ALICE" "$API/me/home" | jq -c '[.rows[].items[] | {t: .titleId, a: .artwork.artworkId}] | sort_by(.t)')"
-check "alice keeps the same image for every title on her next page (stickiness)" \
-  test "$(jq -n --argjson a "$first_art" --argjson b "$again_art" '[$a[] as $x | $b[] | select(.t == $x.t and .a != $x.a)] | length')" = 0
+art_of() { jq -c '[.rows[].items[] | {t: .titleId, a: .artwork.artworkId, why: .artwork.why.code}] | sort_by(.t)'; }
+first_art="$(art_of <<<"$home")"
+again_art="$(curl -fsS -H "Authorization: Bearer $ALICE" "$API/me/home" | art_of)"
+changed="$(jq -n -c --argjson a "$first_art" --argjson b "$again_art" \
+  '[$a[] as $x | $b[] | select(.t == $x.t and .a != $x.a) | {title: .t, before: $x.a, beforeWhy: $x.why, after: .a, afterWhy: .why}]')"
+[[ "$changed" == "[]" ]] || echo "      changed between the two pages: $changed" >&2
+check "alice keeps the same image for every title on her next page (stickiness)" test "$changed" = "[]"
 
 history_has_events() {
   local h

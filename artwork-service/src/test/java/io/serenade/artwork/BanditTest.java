@@ -163,14 +163,7 @@ class BanditTest {
         // explores, and the gain rule alone would take it back at once (0.35 is far above the threshold).
         List<String> titles = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            String title = Variants.id("t");
-            String strong = Variants.id("a");
-            String weak = Variants.id("a");
-            Variants.put(title, strong, true);
-            Variants.put(title, weak, true);
-            setStats(title, strong, 1000, 400);
-            setStats(title, weak, 1000, 50);
-            titles.add(title);
+            titles.add(titleWith(Variants.id("a"), 400, Variants.id("a"), 50, 1000));
         }
         bandit.reload(true).await().indefinitely();
 
@@ -195,13 +188,9 @@ class BanditTest {
 
     @Test
     void withoutConsentTheGlobalBestIsShownAndNothingIsLoggedPerViewer() {
-        String title = Variants.id("t");
         String weak = Variants.id("a");
         String strong = Variants.id("a");
-        Variants.put(title, weak, true);
-        Variants.put(title, strong, true);
-        setStats(title, strong, 100, 40);
-        setStats(title, weak, 100, 5);
+        String title = titleWith(strong, 40, weak, 5, 100);
         bandit.reload(true).await().indefinitely();
         String user = Variants.id("u");
 
@@ -392,6 +381,16 @@ class BanditTest {
     private Row row(String user, String title) {
         return repository.impressionsOf(user).await().indefinitely().stream()
                 .filter(r -> r.getString("title_id").equals(title)).findFirst().orElseThrow();
+    }
+
+    /** A fresh title with two enabled variants that earned the given plays in as many impressions each. */
+    private String titleWith(String strong, double strongPlays, String weak, double weakPlays, double impressions) {
+        String title = Variants.id("t");
+        Variants.put(title, strong, true);
+        Variants.put(title, weak, true);
+        setStats(title, strong, impressions, strongPlays);
+        setStats(title, weak, impressions, weakPlays);
+        return title;
     }
 
     /** Moves the viewer's first showing of the title back by {@code age}, as if that much time had passed. */

@@ -76,6 +76,9 @@ class UserDataResourceTest {
         assertThat(export.getString("data.artwork-context.impressions[0].context.device")).isEqualTo("tv");
         assertThat(export.getMap("data.artwork-context.impressions[0].context.features")).isNotEmpty();
         assertThat(export.getList("data.artwork-context.stickyChoices.titleId")).containsExactlyInAnyOrder(played, shown);
+        // A fresh choice was last reviewed when it was shown.
+        assertThat(export.getList("data.artwork-context.stickyChoices.reviewedAt"))
+                .containsExactlyElementsOf(export.getList("data.artwork-context.stickyChoices.shownAt"));
         assertThat(export.getFloat("data.artwork-context.taste.plays")).isEqualTo(1.0f);
         assertThat(export.getMap("data.artwork-context.taste.tagPlays")).containsEntry("faces", 1.0f).containsEntry("dark", 1.0f);
         assertThat(export.getString("data.artwork-context.taste.explanation")).contains("from the 1 play that");

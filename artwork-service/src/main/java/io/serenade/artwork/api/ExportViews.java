@@ -28,7 +28,7 @@ public final class ExportViews {
                              Instant rewardedAt) {
     }
 
-    public record StickyChoice(String titleId, String artworkId, Instant shownAt, double propensity) {
+    public record StickyChoice(String titleId, String artworkId, Instant shownAt, double propensity, Instant reviewedAt) {
     }
 
     /** Inferred: what the user's plays after artwork say about their taste, with how it was inferred. */

@@ -109,8 +109,8 @@ public interface ArtworkConfig {
     }
 
     /**
-     * No flicker: a viewer keeps the image they were shown for a title for the period; after the hold, it gives way
-     * when another variant's expected reward beats it by more than the gain threshold.
+     * No flicker: a viewer keeps the image they were shown for a title for the period; after each hold, it gives
+     * way when another variant's expected reward beats it by more than the gain threshold.
      */
     interface Stickiness {
 
@@ -118,9 +118,10 @@ public interface ArtworkConfig {
         Duration period();
 
         /**
-         * Within this time of the first showing the image is kept whatever the model learns meanwhile: a visit's
-         * pages look the same, and an image drawn to explore is not taken back at the very next view (the gain rule
-         * alone would, since an explored image is by definition not the best one). One web session by default.
+         * Within this time of the first showing, or of the last review by the gain rule, the image is kept whatever
+         * the model learns meanwhile: an image drawn to explore is not taken back at the very next view (the gain
+         * rule alone would, since an explored image is by definition not the best one), and a title's image is
+         * reviewed at most once per hold. One web session by default.
          */
         @WithDefault("PT30M")
         Duration hold();

@@ -48,6 +48,16 @@ public class ChoiceService {
     private record Candidate(String titleId, VariantSnapshot.Candidates candidates) {
     }
 
+    /** What stickiness makes of an earlier choice. */
+    private enum Keep {
+        /** Within its hold: shown again, whatever the model now says. */
+        HELD,
+        /** After its hold, the gain rule let it stay: shown again, and its hold starts anew. */
+        CONFIRMED,
+        /** Drawn afresh: none earlier, past the period, its variant gone, or another is clearly better. */
+        REDRAW
+    }
+
     /** Thompson sampling's estimated distribution for a title, valid while its variants and their stats are. */
     private record CachedDistribution(VariantSnapshot.Candidates candidates, double fingerprint, Distribution distribution) {
     }
@@ -122,7 +132,7 @@ public class ChoiceService {
         return new ChoiceResponse(choices);
     }
 
-    /** Answers once the fresh choices are stored, so the viewer's next page, however soon, reads them. */
+    /** Answers once fresh and re-confirmed choices are stored, so the viewer's next page, however soon, reads them. */
     private Uni<ChoiceResponse> personal(ChoiceRequest request, List<Candidate> present, ViewerState.Read read) {
         BanditState.Snapshot model = bandit.current();
         ChoiceRequest.Context c = request.context();
@@ -134,24 +144,28 @@ public class ChoiceService {
         UniformRandomProvider random = RANDOM.get();
         List<TitleChoice> choices = new ArrayList<>(present.size());
         List<LoggedImpression> logged = new ArrayList<>(present.size());
-        Map<String, ViewerState.Sticky> fresh = new HashMap<>();
+        Map<String, ViewerState.Sticky> toStore = new HashMap<>();
         for (Candidate candidate : present) {
             VariantSnapshot.Candidates cands = candidate.candidates();
             Decision decision = new Decision(cands.arms(), context, model);
             Distribution d = distribution(candidate, decision, random).capExploration(config.bandit().explorationCap());
             ViewerState.Sticky earlier = read.sticky().get(candidate.titleId());
             int index = earlier == null ? -1 : indexOf(cands, earlier.artworkId());
-            boolean sticky = index >= 0 && keeps(earlier, d, index, now);
+            Keep keep = index < 0 ? Keep.REDRAW : keep(earlier, d, index, now);
+            boolean sticky = keep != Keep.REDRAW;
             double propensity;
             Why why;
             if (sticky) {
                 propensity = earlier.propensity();
                 why = ChoiceReasons.STICKY;
+                if (keep == Keep.CONFIRMED) {
+                    toStore.put(candidate.titleId(), earlier.reviewed(now));
+                }
             } else {
                 index = d.sample(random.nextDouble());
                 propensity = d.probability(index);
                 why = index != d.greedy() ? ChoiceReasons.EXPLORING : explain(context, cands, index, model);
-                fresh.put(candidate.titleId(), new ViewerState.Sticky(cands.arms().get(index).id(), now, propensity));
+                toStore.put(candidate.titleId(), new ViewerState.Sticky(cands.arms().get(index).id(), now, propensity));
             }
             VariantView v = cands.variants().get(index);
             UUID impressionId = impressionId(random);
@@ -164,21 +178,25 @@ public class ChoiceService {
         }
         log.add(logged);
         ChoiceResponse response = new ChoiceResponse(choices);
-        return viewers.remember(request.userId(), fresh).replaceWith(response);
+        return viewers.remember(request.userId(), toStore).replaceWith(response);
     }
 
     /**
-     * Stickiness: the earlier image stays for the configured period. Within the hold it stays whatever the model
-     * now says; after it, only while the best variant's expected reward beats it by no more than the threshold
-     * (beyond that the viewer gains enough to be worth the change).
+     * Stickiness: the earlier image stays for the configured period. Within the hold since it was last reviewed it
+     * stays whatever the model now says. After the hold the gain rule reviews it: it stays while the best variant's
+     * expected reward beats it by no more than the threshold (beyond that the viewer gains enough to be worth the
+     * change), and its hold starts again. So a title's image is reviewed at most once per hold, and pages seen
+     * within a hold of each other show the same image unless a review fell between them.
      */
-    private boolean keeps(ViewerState.Sticky earlier, Distribution d, int index, Instant now) {
+    private Keep keep(ViewerState.Sticky earlier, Distribution d, int index, Instant now) {
         ArtworkConfig.Stickiness s = config.stickiness();
         if (!earlier.shownAt().plus(s.period()).isAfter(now)) {
-            return false;
+            return Keep.REDRAW;
         }
-        return earlier.shownAt().plus(s.hold()).isAfter(now)
-                || d.expected()[d.greedy()] - d.expected()[index] <= s.gainThreshold();
+        if (earlier.reviewedAt().plus(s.hold()).isAfter(now)) {
+            return Keep.HELD;
+        }
+        return d.expected()[d.greedy()] - d.expected()[index] <= s.gainThreshold() ? Keep.CONFIRMED : Keep.REDRAW;
     }
 
     private Why explain(SparseVector context, VariantSnapshot.Candidates cands, int index, BanditState.Snapshot model) {

@@ -94,7 +94,7 @@ public class UserDataService {
                     ViewerState.Stored stored = t.getItem2();
                     List<ExportViews.StickyChoice> sticky = stored.sticky().entrySet().stream()
                             .map(e -> new ExportViews.StickyChoice(e.getKey(), e.getValue().artworkId(), e.getValue().shownAt(),
-                                    e.getValue().propensity()))
+                                    e.getValue().propensity(), e.getValue().reviewedAt()))
                             .sorted(Comparator.comparing(ExportViews.StickyChoice::shownAt).thenComparing(ExportViews.StickyChoice::titleId))
                             .toList();
                     Map<String, Object> data = new LinkedHashMap<>();

@@ -19,28 +19,44 @@ import java.util.Map;
 
 /**
  * Per-viewer state in Redis, kept only for viewers who granted artwork-personalization: which image each title
- * showed them (stickiness: {@code <prefix>sticky:<user>}, title → "artworkId|shownAtMillis|propensity") and what
- * their plays say about their taste ({@code <prefix>taste:<user>}: "tag:x", "genre:y", "plays"). Both keys
+ * showed them (stickiness: {@code <prefix>sticky:<user>}, title → "artworkId|shownAtMillis|propensity|reviewedAtMillis")
+ * and what their plays say about their taste ({@code <prefix>taste:<user>}: "tag:x", "genre:y", "plays"). Both keys
  * expire: the sticky one after the stickiness period, the taste after the propensity log's retention; both are
  * deleted as soon as the viewer's artwork-personalization is no longer granted, and on erasure.
  */
 @ApplicationScoped
 public class ViewerState {
 
-    /** A title's earlier choice for this viewer. */
-    public record Sticky(String artworkId, Instant shownAt, double propensity) {
+    /**
+     * A title's earlier choice for this viewer: when it was first shown (the stickiness period counts from then) and
+     * when it was last reviewed (first shown, or since confirmed by the gain rule; the hold counts from then).
+     */
+    public record Sticky(String artworkId, Instant shownAt, double propensity, Instant reviewedAt) {
 
-        String encode() {
-            return artworkId + "|" + shownAt.toEpochMilli() + "|" + propensity;
+        /** A fresh draw: shown and reviewed now. */
+        public Sticky(String artworkId, Instant shownAt, double propensity) {
+            this(artworkId, shownAt, propensity, shownAt);
         }
 
+        /** The same choice, confirmed at {@code at}. */
+        public Sticky reviewed(Instant at) {
+            return new Sticky(artworkId, shownAt, propensity, at);
+        }
+
+        String encode() {
+            return artworkId + "|" + shownAt.toEpochMilli() + "|" + propensity + "|" + reviewedAt.toEpochMilli();
+        }
+
+        /** Reads a stored value; one written before reviews were recorded (three fields) was last reviewed when shown. */
         static Sticky decode(String value) {
             String[] parts = value.split("\\|");
-            if (parts.length != 3) {
+            if (parts.length != 3 && parts.length != 4) {
                 return null;
             }
             try {
-                return new Sticky(parts[0], Instant.ofEpochMilli(Long.parseLong(parts[1])), Double.parseDouble(parts[2]));
+                Instant shownAt = Instant.ofEpochMilli(Long.parseLong(parts[1]));
+                Instant reviewedAt = parts.length == 4 ? Instant.ofEpochMilli(Long.parseLong(parts[3])) : shownAt;
+                return new Sticky(parts[0], shownAt, Double.parseDouble(parts[2]), reviewedAt);
             } catch (NumberFormatException e) {
                 return null;
             }
@@ -143,7 +159,7 @@ public class ViewerState {
     }
 
     /**
-     * Remembers fresh choices. Completes when Redis has them (a choice answered before would let a quick next page
+     * Remembers fresh and re-confirmed choices. Completes when Redis has them (a choice answered before would let a quick next page
      * draw again); a failure is only logged, since a lost write means the next visit draws again, nothing worse.
      */
     public Uni<Void> remember(String userId, Map<String, Sticky> choices) {

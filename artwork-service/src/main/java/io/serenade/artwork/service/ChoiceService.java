@@ -38,8 +38,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Chooses one variant per title for a viewer's page. For a viewer who granted artwork-personalization: the
  * policy's distribution (capped exploration), kept sticky, drawn, explained and logged with its propensity. For
  * anyone else: the variant with the best global play rate, nothing read or written per viewer, only aggregate
- * counts. On the home page's hot path: memory, CPU, one pipelined Redis read and, when something was drawn
- * afresh, one pipelined write.
+ * counts. On the home page's hot path: memory, CPU, one pipelined Redis read and, when a title was drawn afresh
+ * or its image reviewed after the hold, one pipelined write.
  */
 @ApplicationScoped
 public class ChoiceService {

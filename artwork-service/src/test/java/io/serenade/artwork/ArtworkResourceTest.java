@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -39,7 +39,7 @@ class ArtworkResourceTest {
     void putCreatesThenReplacesAndListShowsTheVariants() {
         String title = Variants.id("t");
         String a1 = Variants.id("a");
-        given().contentType(ContentType.JSON).body(VALID).put("/internal/titles/{t}/artwork/{a}", title, a1)
+        asGateway().contentType(ContentType.JSON).body(VALID).put("/internal/titles/{t}/artwork/{a}", title, a1)
                 .then().statusCode(200)
                 .body("artworkId", equalTo(a1))
                 .body("titleId", equalTo(title))
@@ -49,7 +49,7 @@ class ArtworkResourceTest {
                 .body("enabled", equalTo(true))
                 .body("updatedAt", notNullValue());
 
-        given().contentType(ContentType.JSON).body("{\"tags\":[\"bright\"],\"enabled\":false}")
+        asGateway().contentType(ContentType.JSON).body("{\"tags\":[\"bright\"],\"enabled\":false}")
                 .put("/internal/titles/{t}/artwork/{a}", title, a1)
                 .then().statusCode(200)
                 .body("imageUrl", equalTo("http://localhost:8080/api/v1/artwork/" + a1 + ".svg"))
@@ -58,17 +58,17 @@ class ArtworkResourceTest {
                 .body("enabled", equalTo(false));
 
         String a0 = "0" + a1;
-        given().contentType(ContentType.JSON).body("{}").put("/internal/titles/{t}/artwork/{a}", title, a0)
+        asGateway().contentType(ContentType.JSON).body("{}").put("/internal/titles/{t}/artwork/{a}", title, a0)
                 .then().statusCode(200).body("enabled", equalTo(true)).body("tags", empty());
 
-        given().get("/internal/titles/{t}/artwork", title).then().statusCode(200)
+        asGateway().get("/internal/titles/{t}/artwork", title).then().statusCode(200)
                 .body("artworkId", contains(a0, a1))
                 .body("enabled", contains(true, false));
     }
 
     @Test
     void aTitleWithoutVariantsListsNone() {
-        given().get("/internal/titles/{t}/artwork", Variants.id("t")).then().statusCode(200).body("$", empty());
+        asGateway().get("/internal/titles/{t}/artwork", Variants.id("t")).then().statusCode(200).body("$", empty());
     }
 
     @Test
@@ -76,10 +76,10 @@ class ArtworkResourceTest {
         String title = Variants.id("t");
         String artwork = Variants.id("a");
         Variants.put(title, artwork, VALID);
-        given().contentType(ContentType.JSON).body("{}").put("/internal/titles/{t}/artwork/{a}", Variants.id("t"), artwork)
+        asGateway().contentType(ContentType.JSON).body("{}").put("/internal/titles/{t}/artwork/{a}", Variants.id("t"), artwork)
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("errors.field", hasItem("artworkId"));
-        given().get("/internal/titles/{t}/artwork", title).then().body("imageUrl", contains("https://cdn.example.com/a/1.jpg?w=300"));
+        asGateway().get("/internal/titles/{t}/artwork", title).then().body("imageUrl", contains("https://cdn.example.com/a/1.jpg?w=300"));
     }
 
     @Test
@@ -99,7 +99,7 @@ class ArtworkResourceTest {
         assertRejected(title, artwork, VALID.replace("[\"faces\",\"ominous\"]",
                 "[\"a\",\"b\",\"c\",\"d\",\"e\",\"f\",\"g\",\"h\",\"i\",\"j\",\"k\"]"), "tags");
 
-        given().get("/internal/titles/{t}/artwork", title).then().statusCode(200)
+        asGateway().get("/internal/titles/{t}/artwork", title).then().statusCode(200)
                 .body("dominantColour", contains("#1A2B3C"))
                 .body("tags[0]", contains("faces", "ominous"));
     }
@@ -108,16 +108,16 @@ class ArtworkResourceTest {
     void malformedJsonAndWrongTypesAre400Problems() {
         String title = Variants.id("t");
         String artwork = Variants.id("a");
-        given().contentType(ContentType.JSON).body("{\"tags\": ").put("/internal/titles/{t}/artwork/{a}", title, artwork)
+        asGateway().contentType(ContentType.JSON).body("{\"tags\": ").put("/internal/titles/{t}/artwork/{a}", title, artwork)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("title", equalTo("Malformed request body"));
-        given().contentType(ContentType.JSON).body("{\"enabled\":\"maybe\"}").put("/internal/titles/{t}/artwork/{a}", title, artwork)
+        asGateway().contentType(ContentType.JSON).body("{\"enabled\":\"maybe\"}").put("/internal/titles/{t}/artwork/{a}", title, artwork)
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("enabled"));
-        given().contentType(ContentType.JSON).body("{\"tags\":{\"a\":1}}").put("/internal/titles/{t}/artwork/{a}", title, artwork)
+        asGateway().contentType(ContentType.JSON).body("{\"tags\":{\"a\":1}}").put("/internal/titles/{t}/artwork/{a}", title, artwork)
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("tags"));
-        given().contentType(ContentType.JSON).put("/internal/titles/{t}/artwork/{a}", title, artwork)
+        asGateway().contentType(ContentType.JSON).put("/internal/titles/{t}/artwork/{a}", title, artwork)
                 .then().statusCode(400).contentType("application/problem+json");
-        given().get("/internal/titles/{t}/artwork", title).then().statusCode(200).body("$", empty());
+        asGateway().get("/internal/titles/{t}/artwork", title).then().statusCode(200).body("$", empty());
     }
 
     @Test
@@ -125,11 +125,11 @@ class ArtworkResourceTest {
         String ok = Variants.id("x");
         assertBadPath("/internal/titles/{t}/artwork/{a}", "titleId", "x".repeat(65), ok);
         assertBadPath("/internal/titles/{t}/artwork/{a}", "artworkId", ok, "bad id!");
-        given().contentType(ContentType.JSON).body(VALID).put("/internal/titles/{t}/artwork/{a}", ok, "a.b")
+        asGateway().contentType(ContentType.JSON).body(VALID).put("/internal/titles/{t}/artwork/{a}", ok, "a.b")
                 .then().statusCode(400).body("errors.field", hasItem("artworkId"));
-        given().get("/internal/titles/{t}/artwork", "t:1").then().statusCode(400)
+        asGateway().get("/internal/titles/{t}/artwork", "t:1").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("titleId"));
-        given().get("/internal/artwork/{a}.svg", "a%1").then().statusCode(400)
+        asGateway().get("/internal/artwork/{a}.svg", "a%1").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("artworkId"));
     }
 
@@ -145,10 +145,10 @@ class ArtworkResourceTest {
                 "/internal/titles/..%2F..%2Fchoices/artwork", 400,
                 "/internal/artwork/..%2Fchoices.svg", 400,
                 "/internal/artwork/%2e%2e%2f%2e%2e%2finternal%2fchoices.svg", 400);
-        expected.forEach((path, status) -> given().urlEncodingEnabled(false).get(path).then()
+        expected.forEach((path, status) -> asGateway().urlEncodingEnabled(false).get(path).then()
                 .statusCode(status).contentType("application/problem+json"));
         // A doubled slash is the same route, with the same validated parameters.
-        given().urlEncodingEnabled(false).get("/internal//titles/t1/artwork").then().statusCode(200);
+        asGateway().urlEncodingEnabled(false).get("/internal//titles/t1/artwork").then().statusCode(200);
     }
 
     @Test
@@ -159,7 +159,7 @@ class ArtworkResourceTest {
         pool.preparedQuery("INSERT INTO titles (title_id, name) VALUES ($1, $2)")
                 .execute(Tuple.of(title, "Tom & Jerry <script>alert(1)</script>")).await().indefinitely();
 
-        String svg = given().get("/internal/artwork/{a}.svg", artwork).then().statusCode(200)
+        String svg = asGateway().get("/internal/artwork/{a}.svg", artwork).then().statusCode(200)
                 .contentType("image/svg+xml")
                 .header("Content-Security-Policy", containsString("default-src 'none'"))
                 .extract().asString();
@@ -176,13 +176,13 @@ class ArtworkResourceTest {
         String title = Variants.id("t");
         String artwork = Variants.id("a");
         Variants.put(title, artwork, "{}");
-        given().get("/internal/artwork/{a}.svg", artwork).then().statusCode(200).body(containsString("<svg"));
-        given().get("/internal/artwork/{a}.svg", Variants.id("unknown")).then().statusCode(404)
+        asGateway().get("/internal/artwork/{a}.svg", artwork).then().statusCode(200).body(containsString("<svg"));
+        asGateway().get("/internal/artwork/{a}.svg", Variants.id("unknown")).then().statusCode(404)
                 .contentType("application/problem+json").body("status", equalTo(404));
     }
 
     private static void assertRejected(String title, String artwork, String body, String field) {
-        given().contentType(ContentType.JSON).body(body).put("/internal/titles/{t}/artwork/{a}", title, artwork)
+        asGateway().contentType(ContentType.JSON).body(body).put("/internal/titles/{t}/artwork/{a}", title, artwork)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("errors.field", hasItem(field))
@@ -190,7 +190,7 @@ class ArtworkResourceTest {
     }
 
     private static void assertBadPath(String route, String field, String titleId, String artworkId) {
-        given().contentType(ContentType.JSON).body(VALID).put(route, titleId, artworkId)
+        asGateway().contentType(ContentType.JSON).body(VALID).put(route, titleId, artworkId)
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem(field));
     }
 }

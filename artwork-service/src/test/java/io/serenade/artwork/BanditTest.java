@@ -39,7 +39,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
+import static io.serenade.kit.testing.ServiceTokens.asOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -340,9 +341,9 @@ class BanditTest {
         Instant at = played.shownAt();
 
         // By default only choices whose reward window has closed: this one's is open for hours yet.
-        assertThat(given().queryParam("from", at.minusSeconds(1).toString()).queryParam("to", at.plusSeconds(1).toString())
+        assertThat(asOperator().queryParam("from", at.minusSeconds(1).toString()).queryParam("to", at.plusSeconds(1).toString())
                 .get("/internal/propensity-log.csv").then().statusCode(200).extract().asString()).doesNotContain(artwork);
-        String csv = given().queryParam("from", at.minusSeconds(1).toString()).queryParam("to", at.plusSeconds(1).toString())
+        String csv = asOperator().queryParam("from", at.minusSeconds(1).toString()).queryParam("to", at.plusSeconds(1).toString())
                 .queryParam("includeOpen", true)
                 .get("/internal/propensity-log.csv").then().statusCode(200).extract().asString();
 
@@ -355,13 +356,13 @@ class BanditTest {
 
     @Test
     void badExportRangesAre400ProblemsNamingTheParameter() {
-        given().queryParam("from", "yesterday").get("/internal/propensity-log.csv")
+        asOperator().queryParam("from", "yesterday").get("/internal/propensity-log.csv")
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("from"));
-        given().queryParam("to", "2026-13-01T00:00:00Z").get("/internal/propensity-log.csv")
+        asOperator().queryParam("to", "2026-13-01T00:00:00Z").get("/internal/propensity-log.csv")
                 .then().statusCode(400).body("errors.field", hasItem("to"));
-        given().queryParam("from", "2026-01-02T00:00:00Z").queryParam("to", "2026-01-01T00:00:00Z").get("/internal/propensity-log.csv")
+        asOperator().queryParam("from", "2026-01-02T00:00:00Z").queryParam("to", "2026-01-01T00:00:00Z").get("/internal/propensity-log.csv")
                 .then().statusCode(400).body("detail", equalTo("from must be before to"));
-        given().queryParam("from", "2026-01-01T00:00:00Z").queryParam("to", "2026-03-01T00:00:00Z").get("/internal/propensity-log.csv")
+        asOperator().queryParam("from", "2026-01-01T00:00:00Z").queryParam("to", "2026-03-01T00:00:00Z").get("/internal/propensity-log.csv")
                 .then().statusCode(400).body("errors.field", hasItem("from"));
     }
 

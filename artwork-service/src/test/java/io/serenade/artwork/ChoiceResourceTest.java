@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -108,7 +108,7 @@ class ChoiceResourceTest {
     void aChoiceMayCarryTheViewingContext() {
         String title = Variants.id("t");
         Variants.put(title, Variants.id("a"), true);
-        given().contentType(ContentType.JSON)
+        asGateway().contentType(ContentType.JSON)
                 .body("{\"userId\":\"u1\",\"titleIds\":[\"" + title + "\"],\"context\":{\"device\":\"tv\",\"locale\":\"en-GB\","
                         + "\"timeZone\":\"Europe/London\",\"localTime\":\"21:30\"}}")
                 .post("/internal/choices").then().statusCode(200).body("choices.size()", equalTo(1));
@@ -132,14 +132,14 @@ class ChoiceResourceTest {
 
     @Test
     void malformedOrMissingBodiesAre400Problems() {
-        given().contentType(ContentType.JSON).body("{\"userId\":").post("/internal/choices")
+        asGateway().contentType(ContentType.JSON).body("{\"userId\":").post("/internal/choices")
                 .then().statusCode(400).contentType("application/problem+json").body("title", equalTo("Malformed request body"));
-        given().contentType(ContentType.JSON).post("/internal/choices")
+        asGateway().contentType(ContentType.JSON).post("/internal/choices")
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
     private static void assertRejected(String body, String field) {
-        given().contentType(ContentType.JSON).body(body).post("/internal/choices")
+        asGateway().contentType(ContentType.JSON).body(body).post("/internal/choices")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem(field))
                 .body("detail", containsString(field));

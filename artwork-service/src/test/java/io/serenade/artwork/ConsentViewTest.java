@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
+import static io.serenade.kit.testing.ServiceTokens.asOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -54,7 +55,7 @@ class ConsentViewTest {
         Variants.put(second, Variants.id("a"), true);
         Instant granted = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         TestKafka.send(TestTopics.CONSENT_CHANGES, user, TestKafka.consent(user, granted, ARTWORK));
-        await().atMost(WAIT).untilAsserted(() -> given().get("/internal/consent-view/{u}", user).then().statusCode(200)
+        await().atMost(WAIT).untilAsserted(() -> asOperator().get("/internal/consent-view/{u}", user).then().statusCode(200)
                 .body("userId", equalTo(user)).body("purposes", contains(ARTWORK))
                 .body("changedAt", equalTo(granted.toString())).body("appliedAt", notNullValue()));
 
@@ -69,7 +70,7 @@ class ConsentViewTest {
                 Map.of(ARTWORK, ConsentState.WITHDRAWN, Purposes.PERSONALIZATION, ConsentState.GRANTED), ARTWORK, "2026-01",
                 "api", withdrawn));
         await().atMost(WAIT).until(() -> redis.key().exists("test:aw:sticky:" + user, "test:aw:taste:" + user) == 0);
-        given().get("/internal/consent-view/{u}", user).then().statusCode(200)
+        asOperator().get("/internal/consent-view/{u}", user).then().statusCode(200)
                 .body("purposes", contains(Purposes.PERSONALIZATION)).body("changedAt", equalTo(withdrawn.toString()));
 
         // A play of the second title, then a consenting viewer's play applied after it (same partition, in order).
@@ -98,7 +99,7 @@ class ConsentViewTest {
 
         TestKafka.send(TestTopics.CONSENT_CHANGES, user, (Object) null);
 
-        await().atMost(WAIT).untilAsserted(() -> given().get("/internal/consent-view/{u}", user).then().statusCode(404)
+        await().atMost(WAIT).untilAsserted(() -> asOperator().get("/internal/consent-view/{u}", user).then().statusCode(404)
                 .contentType("application/problem+json"));
         await().atMost(WAIT).until(() -> !redis.key().exists("test:aw:sticky:" + user));
         assertThat(repository.impressionsOf(user).await().atMost(WAIT)).as("deleted by the erasure request, with a receipt")
@@ -121,7 +122,7 @@ class ConsentViewTest {
                 Map.of(ARTWORK, ConsentState.WITHDRAWN), ARTWORK, "2026-01", "api", null));
 
         for (String user : List.of(unreadable, undated)) {
-            await().atMost(WAIT).untilAsserted(() -> given().get("/internal/consent-view/{u}", user).then().statusCode(200)
+            await().atMost(WAIT).untilAsserted(() -> asOperator().get("/internal/consent-view/{u}", user).then().statusCode(200)
                     .body("purposes", empty()));
             await().atMost(WAIT).until(() -> !redis.key().exists("test:aw:sticky:" + user));
         }
@@ -131,16 +132,16 @@ class ConsentViewTest {
     void aDenialFromTheStartIsAViewWithoutThePurpose() {
         String user = Variants.id("u");
         TestKafka.send(TestTopics.CONSENT_CHANGES, user, TestKafka.consent(user, Instant.now()));
-        await().atMost(WAIT).untilAsserted(() -> given().get("/internal/consent-view/{u}", user).then().statusCode(200)
+        await().atMost(WAIT).untilAsserted(() -> asOperator().get("/internal/consent-view/{u}", user).then().statusCode(200)
                 .body("purposes", empty()));
     }
 
     @Test
     void anUnknownUserIs404AndABadIdIs400() {
-        given().get("/internal/consent-view/{u}", "nobody-" + UUID.randomUUID()).then().statusCode(404)
+        asOperator().get("/internal/consent-view/{u}", "nobody-" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json").body("status", equalTo(404));
         for (String bad : new String[] {"u".repeat(65), "bad!id", "a b"}) {
-            given().get("/internal/consent-view/{u}", bad).then().statusCode(400)
+            asOperator().get("/internal/consent-view/{u}", bad).then().statusCode(400)
                     .contentType("application/problem+json").body("errors.field", hasItem("userId"));
         }
     }

@@ -27,7 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
+import static io.serenade.kit.testing.ServiceTokens.asOperator;
+import static io.serenade.kit.testing.ServiceTokens.asConsent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -80,14 +82,14 @@ class ErasureTest {
 
         assertThat(repository.impressionsOf(user).await().atMost(WAIT)).isEmpty();
         assertThat(redis.key().exists(sticky(user), taste(user))).isZero();
-        given().get("/internal/consent-view/{u}", user).then().statusCode(404);
-        given().get("/internal/users/{u}/data", user).then().statusCode(200).body("holdings.size()", equalTo(0));
+        asOperator().get("/internal/consent-view/{u}", user).then().statusCode(404);
+        asConsent().get("/internal/users/{u}/data", user).then().statusCode(200).body("holdings.size()", equalTo(0));
         // The learned sums are the audience's, with no user id in them: they stay.
         assertThat(stats(artwork)).isEqualTo(statsBefore);
 
         assertThat(repository.impressionsOf(other).await().atMost(WAIT)).as("another viewer's data stays").hasSize(1);
         assertThat(redis.key().exists(sticky(other))).isTrue();
-        given().get("/internal/consent-view/{u}", other).then().statusCode(200);
+        asOperator().get("/internal/consent-view/{u}", other).then().statusCode(200);
 
         TestKafka.send(TestTopics.ERASURE_REQUESTS, user, new ErasureRequested(0, erasureId, user, Instant.now()));
         ErasureReceipt again = receipts(erasureId, 2).get(1);

@@ -1,10 +1,13 @@
 package io.serenade.artwork;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.serenade.kit.testing.ManagementInterfaceContract;
+import io.serenade.kit.testing.TestIdentityProvider;
+
+import java.net.URL;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 
@@ -14,25 +17,19 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 /**
- * The three probes Kubernetes calls (liveness, readiness, startup) answer 200 and UP, without a token; readiness
- * covers every dependency a choice or a write needs, and the variant snapshot.
+ * Probes and metrics on the management port (the kit's contract); readiness covers every dependency a choice or a write needs, and the variant snapshot.
  */
 @QuarkusTest
 @QuarkusTestResource(TestTopics.class)
-class HealthTest {
+@QuarkusTestResource(TestIdentityProvider.class) // the identity provider's test key, for every test of the module
+class HealthTest extends ManagementInterfaceContract {
 
-    @ParameterizedTest
-    @ValueSource(strings = {"/q/health/live", "/q/health/ready", "/q/health/started"})
-    void probeIsUp(String probe) {
-        // Readiness waits for the database, Redis and Kafka connections, which can lag the application start.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(probe).then()
-                .statusCode(200)
-                .body("status", equalTo("UP")));
-    }
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL readiness;
 
     @Test
     void readinessCoversDatabaseKafkaRedisAndTheSnapshot() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(readiness).then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Reactive PostgreSQL connections health check",

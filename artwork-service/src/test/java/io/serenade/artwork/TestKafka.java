@@ -18,7 +18,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
+import static io.serenade.kit.testing.ServiceTokens.asOperator;
 import static org.awaitility.Awaitility.await;
 
 /** Publishing to the test topics as the other services would, keyed by user id. */
@@ -60,7 +61,7 @@ final class TestKafka {
     /** Grants the purposes to the user in artwork's consent view, through the topic, and waits until applied. */
     static void grant(String user, String... purposes) {
         send(TestTopics.CONSENT_CHANGES, user, consent(user, Instant.now(), purposes));
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/internal/consent-view/{u}", user).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> asOperator().get("/internal/consent-view/{u}", user).statusCode() == 200);
     }
 
     /**

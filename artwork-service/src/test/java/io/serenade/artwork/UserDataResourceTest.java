@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
+import static io.serenade.kit.testing.ServiceTokens.asConsent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -55,7 +56,7 @@ class UserDataResourceTest {
         await().atMost(WAIT).until(() -> repository.impressionsOf(user).await().atMost(WAIT).stream()
                 .anyMatch(r -> r.getDouble("reward") != null));
 
-        JsonPath summary = given().get("/internal/users/{u}/data", user).then().statusCode(200).extract().jsonPath();
+        JsonPath summary = asConsent().get("/internal/users/{u}/data", user).then().statusCode(200).extract().jsonPath();
         assertThat(summary.getString("service")).isEqualTo("artwork-service");
         assertThat(holding(summary, "postgresql:impressions")).containsEntry("category", "artwork-context")
                 .containsEntry("count", 2).containsEntry("oldest", shownAt.toString());
@@ -63,7 +64,7 @@ class UserDataResourceTest {
         assertThat(holding(summary, "redis:aw:taste")).containsEntry("count", 1);
         assertThat(holding(summary, "postgresql:consent_view")).containsEntry("category", "consents").containsEntry("count", 1);
 
-        String body = given().get("/internal/users/{u}/export", user).then().statusCode(200).extract().asString();
+        String body = asConsent().get("/internal/users/{u}/export", user).then().statusCode(200).extract().asString();
         assertThat(body).doesNotContain(other).doesNotContain(theirs.getString("choices[0].impressionId"));
         JsonPath export = new JsonPath(body);
         assertThat(export.getString("service")).isEqualTo("artwork-service");
@@ -88,8 +89,8 @@ class UserDataResourceTest {
     @Test
     void aViewerWithNothingHereHasAnEmptySummaryAndExport() {
         String user = "nobody-" + UUID.randomUUID();
-        given().get("/internal/users/{u}/data", user).then().statusCode(200).body("holdings.size()", equalTo(0));
-        JsonPath export = given().get("/internal/users/{u}/export", user).then().statusCode(200).extract().jsonPath();
+        asConsent().get("/internal/users/{u}/data", user).then().statusCode(200).body("holdings.size()", equalTo(0));
+        JsonPath export = asConsent().get("/internal/users/{u}/export", user).then().statusCode(200).extract().jsonPath();
         assertThat(export.getList("data.artwork-context.impressions")).isEmpty();
         assertThat(export.getList("data.artwork-context.stickyChoices")).isEmpty();
         assertThat(export.getMap("data")).doesNotContainKey("consents");
@@ -99,7 +100,7 @@ class UserDataResourceTest {
     void badUserIdsAre400ProblemsNamingTheField() {
         for (String route : new String[] {"data", "export"}) {
             for (String bad : new String[] {"u".repeat(65), "bad!id", "a b", "x.y"}) {
-                given().get("/internal/users/{u}/" + route, bad).then().statusCode(400)
+                asGateway().get("/internal/users/{u}/" + route, bad).then().statusCode(400)
                         .contentType("application/problem+json").body("errors.field", hasItem("userId"));
             }
         }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
 
 /** Test helpers: fresh ids (the test database outlives a run) and variant PUTs through the API. */
 final class Variants {
@@ -22,7 +22,7 @@ final class Variants {
     }
 
     static void put(String titleId, String artworkId, String body) {
-        given().contentType(ContentType.JSON).body(body)
+        asGateway().contentType(ContentType.JSON).body(body)
                 .put("/internal/titles/{t}/artwork/{a}", titleId, artworkId).then().statusCode(200);
     }
 
@@ -40,7 +40,7 @@ final class Variants {
 
     /** The same with the purposes header exactly as given (null: none). */
     static JsonPath chooseWithHeader(String user, List<String> titles, String header) {
-        var request = given().contentType(ContentType.JSON);
+        var request = asGateway().contentType(ContentType.JSON);
         if (header != null) {
             request.header(GrantedPurposes.HEADER, header);
         }

@@ -6,7 +6,7 @@ import io.restassured.http.ContentType;
 import io.serenade.events.Purposes;
 import org.junit.jupiter.api.Test;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -23,7 +23,7 @@ class ConsentResourceTest {
     @Test
     void aNewUserHasEveryPurposeNotSetInTheCanonicalOrder() {
         String user = Consents.user();
-        given().get("/internal/users/{u}/consents", user).then().statusCode(200)
+        asGateway().get("/internal/users/{u}/consents", user).then().statusCode(200)
                 .body("userId", equalTo(user))
                 .body("policyVersion", equalTo("2026-11"))
                 .body("purposes.purpose", contains(Purposes.ALL.toArray()))
@@ -40,10 +40,10 @@ class ConsentResourceTest {
                 .body("purposes.find { it.purpose == 'personalization' }.updatedAt", notNullValue());
         Consents.put(user, "{\"consents\":{\"personalization\":\"WITHDRAWN\"}}").statusCode(200);
 
-        given().get("/internal/users/{u}/consents", user).then().statusCode(200)
+        asGateway().get("/internal/users/{u}/consents", user).then().statusCode(200)
                 .body("purposes.find { it.purpose == 'personalization' }.state", equalTo("WITHDRAWN"))
                 .body("purposes.find { it.purpose == 'notifications' }.state", equalTo("NOT_SET"));
-        given().get("/internal/users/{u}/consents/history", user).then().statusCode(200)
+        asGateway().get("/internal/users/{u}/consents/history", user).then().statusCode(200)
                 .body("total", equalTo(2))
                 .body("items.state", contains("WITHDRAWN", "GRANTED"))
                 .body("items.source", contains("api", "web"))
@@ -81,7 +81,7 @@ class ConsentResourceTest {
         assertRejected(user, "{\"consents\":[\"personalization\"]}", "consents");
         assertRejected(user, "{\"consents\":{\"personalization\":\"DENIED\"},\"source\":\"fax\"}", "source");
 
-        given().get("/internal/users/{u}/consents", user).then()
+        asGateway().get("/internal/users/{u}/consents", user).then()
                 .body("purposes.find { it.purpose == 'personalization' }.state", equalTo("GRANTED"));
         assertThat(Consents.ledgerRows(user)).isEqualTo(1);
     }
@@ -91,23 +91,23 @@ class ConsentResourceTest {
         String user = Consents.user();
         Consents.put(user, "{\"consents\": ").statusCode(400).contentType("application/problem+json")
                 .body("title", equalTo("Malformed request body"));
-        given().contentType(ContentType.JSON).put("/internal/users/{u}/consents", user)
+        asGateway().contentType(ContentType.JSON).put("/internal/users/{u}/consents", user)
                 .then().statusCode(400).contentType("application/problem+json");
         assertThat(Consents.ledgerRows(user)).isZero();
     }
 
     @Test
     void badPathAndQueryParametersAre400Problems() {
-        given().get("/internal/users/{u}/consents", "x".repeat(65)).then().statusCode(400)
+        asGateway().get("/internal/users/{u}/consents", "x".repeat(65)).then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("userId"));
         Consents.put("bad user", "{\"consents\":{\"personalization\":\"GRANTED\"}}").statusCode(400)
                 .body("errors.field", hasItem("userId"));
         for (String size : new String[]{"0", "201", "abc", "-1", "1e2"}) {
-            given().queryParam("size", size).get("/internal/users/{u}/consents/history", "u1").then().statusCode(400)
+            asGateway().queryParam("size", size).get("/internal/users/{u}/consents/history", "u1").then().statusCode(400)
                     .contentType("application/problem+json").body("errors.field", hasItem("size"));
         }
         for (String page : new String[]{"-1", "abc", "9999999"}) {
-            given().queryParam("page", page).get("/internal/users/{u}/consents/history", "u1").then().statusCode(400)
+            asGateway().queryParam("page", page).get("/internal/users/{u}/consents/history", "u1").then().statusCode(400)
                     .contentType("application/problem+json").body("errors.field", hasItem("page"));
         }
     }
@@ -123,7 +123,7 @@ class ConsentResourceTest {
             Consents.put(user, "{\"consents\":{\"experimentation\":\"" + states[i] + "\"},\"source\":\"" + sources[i] + "\"}")
                     .statusCode(200);
         }
-        given().queryParam("page", 1).queryParam("size", 2).get("/internal/users/{u}/consents/history", user).then()
+        asGateway().queryParam("page", 1).queryParam("size", 2).get("/internal/users/{u}/consents/history", user).then()
                 .statusCode(200)
                 .body("total", equalTo(5)).body("page", equalTo(1)).body("size", equalTo(2))
                 .body("items.state", contains("GRANTED", "DENIED"))
@@ -134,7 +134,7 @@ class ConsentResourceTest {
     void encodedAndDottedPathsNeverReachAnotherUserOrFail() {
         for (String path : new String[]{"/internal/users/%2e%2e/consents", "/internal/users/..;/consents",
                 "/internal/users/u1%2F..%2Fu2/consents", "/internal/users/u1/consents/%2e%2e/history"}) {
-            int status = given().urlEncodingEnabled(false).get(path).then().contentType("application/problem+json")
+            int status = asGateway().urlEncodingEnabled(false).get(path).then().contentType("application/problem+json")
                     .extract().statusCode();
             assertThat(status).as(path).isIn(400, 404);
         }

@@ -5,7 +5,7 @@ import io.restassured.response.ValidatableResponse;
 
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
 
 /** Test helpers: fresh user ids (the test database outlives a run) and calls through the API. */
 final class Consents {
@@ -18,11 +18,11 @@ final class Consents {
     }
 
     static ValidatableResponse put(String user, String body) {
-        return given().contentType(ContentType.JSON).body(body).put("/internal/users/{u}/consents", user).then();
+        return asGateway().contentType(ContentType.JSON).body(body).put("/internal/users/{u}/consents", user).then();
     }
 
     static int ledgerRows(String user) {
-        return given().get("/internal/users/{u}/consents/history", user).then().statusCode(200)
+        return asGateway().get("/internal/users/{u}/consents/history", user).then().statusCode(200)
                 .extract().path("total");
     }
 }

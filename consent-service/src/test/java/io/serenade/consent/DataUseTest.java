@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -48,14 +48,14 @@ class DataUseTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> total(marker) == 1);
         assertThat(total(user)).isEqualTo(2);
 
-        given().get("/internal/users/{u}/data-use", user).then().statusCode(200)
+        asGateway().get("/internal/users/{u}/data-use", user).then().statusCode(200)
                 .body("total", equalTo(2)).body("page", equalTo(0)).body("size", equalTo(50))
                 .body("items.requestId", contains("r-2", "r-1"))
                 .body("items[0].purposes", contains("personalization", "artwork-personalization"))
                 .body("items[0].dataCategories", contains("interaction-history", "artwork-context"))
                 .body("items[0].services", contains("ranking-service", "artwork-service"))
                 .body("items[1].occurredAt", equalTo(older.occurredAt().toString()));
-        given().queryParam("size", 1).queryParam("page", 1).get("/internal/users/{u}/data-use", user).then().statusCode(200)
+        asGateway().queryParam("size", 1).queryParam("page", 1).get("/internal/users/{u}/data-use", user).then().statusCode(200)
                 .body("total", equalTo(2)).body("items.requestId", contains("r-1"));
     }
 
@@ -67,12 +67,12 @@ class DataUseTest {
         Kafka.send(TestTopics.DATA_USE, user, record(user, "last-quarter", now.minus(Duration.ofDays(60))));
         await().atMost(Duration.ofSeconds(30)).until(() -> total(user, now.minus(Duration.ofDays(365)), now) == 2);
 
-        given().get("/internal/users/{u}/data-use", user).then().statusCode(200)
+        asGateway().get("/internal/users/{u}/data-use", user).then().statusCode(200)
                 .body("total", equalTo(1)).body("items.requestId", contains("recent"));
-        given().queryParam("from", now.minus(Duration.ofDays(90)).toString()).queryParam("to", now.minus(Duration.ofDays(30)).toString())
+        asGateway().queryParam("from", now.minus(Duration.ofDays(90)).toString()).queryParam("to", now.minus(Duration.ofDays(30)).toString())
                 .get("/internal/users/{u}/data-use", user).then().statusCode(200)
                 .body("total", equalTo(1)).body("items.requestId", contains("last-quarter"));
-        given().queryParam("to", now.minus(Duration.ofDays(1)).atOffset(java.time.ZoneOffset.ofHours(2)).toString())
+        asGateway().queryParam("to", now.minus(Duration.ofDays(1)).atOffset(java.time.ZoneOffset.ofHours(2)).toString())
                 .get("/internal/users/{u}/data-use", user).then().statusCode(200)
                 .body("items.requestId", contains("recent"));
     }
@@ -83,7 +83,7 @@ class DataUseTest {
         String other = Consents.user();
         Kafka.send(TestTopics.DATA_USE, user, record(user, "mine", Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> total(user) == 1);
-        given().get("/internal/users/{u}/data-use", other).then().statusCode(200)
+        asGateway().get("/internal/users/{u}/data-use", other).then().statusCode(200)
                 .body("total", equalTo(0)).body("items.size()", equalTo(0));
     }
 
@@ -101,12 +101,12 @@ class DataUseTest {
         rejected("to", "2101-01-01T00:00:00Z", null);
         rejected("to", "2100-12-31T23:00:00-01:00", null); // 2101 in UTC
         for (String size : new String[]{"0", "201", "abc"}) {
-            given().queryParam("size", size).get("/internal/users/{u}/data-use", "u1").then().statusCode(400)
+            asGateway().queryParam("size", size).get("/internal/users/{u}/data-use", "u1").then().statusCode(400)
                     .contentType("application/problem+json").body("errors.field", hasItem("size"));
         }
-        given().queryParam("page", "-1").get("/internal/users/{u}/data-use", "u1").then().statusCode(400)
+        asGateway().queryParam("page", "-1").get("/internal/users/{u}/data-use", "u1").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("page"));
-        given().get("/internal/users/{u}/data-use", "bad user").then().statusCode(400)
+        asGateway().get("/internal/users/{u}/data-use", "bad user").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("userId"));
     }
 
@@ -121,7 +121,7 @@ class DataUseTest {
 
         dataUse.purgeBefore(now.minus(Duration.ofDays(365))).await().atMost(Duration.ofSeconds(10));
 
-        given().queryParam("from", yearsAgo.toString()).queryParam("to", now.toString())
+        asGateway().queryParam("from", yearsAgo.toString()).queryParam("to", now.toString())
                 .get("/internal/users/{u}/data-use", user).then().statusCode(200)
                 .body("total", equalTo(1)).body("items.requestId", contains("young"));
     }
@@ -141,16 +141,16 @@ class DataUseTest {
     }
 
     static int total(String user) {
-        return given().get("/internal/users/{u}/data-use", user).then().statusCode(200).extract().path("total");
+        return asGateway().get("/internal/users/{u}/data-use", user).then().statusCode(200).extract().path("total");
     }
 
     private static int total(String user, Instant from, Instant to) {
-        return given().queryParam("from", from.toString()).queryParam("to", to.toString())
+        return asGateway().queryParam("from", from.toString()).queryParam("to", to.toString())
                 .get("/internal/users/{u}/data-use", user).then().statusCode(200).extract().path("total");
     }
 
     private static void rejected(String field, String from, String to) {
-        var request = given();
+        var request = asGateway();
         if ("to".equals(field)) {
             request.queryParam("to", from);
         } else {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
@@ -41,7 +41,7 @@ class ErasureRetryTest {
             requests.await(user, r -> erasure.equals(r.value().erasureId()), 3); // the request and two more
         }
         Erasures.awaitStatus(user, id, "FAILED");
-        given().get("/internal/users/{u}/erasure/{id}", user, id).then().statusCode(200)
+        asGateway().get("/internal/users/{u}/erasure/{id}", user, id).then().statusCode(200)
                 .body("missing", contains(Erasures.OTHERS.toArray()))
                 .body("attempts", greaterThanOrEqualTo(3))
                 .body("services.'consent-service'.status", org.hamcrest.Matchers.equalTo("DONE"));

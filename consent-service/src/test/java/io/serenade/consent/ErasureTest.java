@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -50,12 +50,12 @@ class ErasureTest {
         Consents.put(user, "{\"consents\":{\"personalization\":\"GRANTED\",\"notifications\":\"DENIED\"}}").statusCode(200);
         Kafka.send(TestTopics.DATA_USE, user, DataUseTest.record(user, "r-1", Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> DataUseTest.total(user) == 1);
-        String export = given().post("/internal/users/{u}/exports", user).then().statusCode(202).extract().path("id");
+        String export = asGateway().post("/internal/users/{u}/exports", user).then().statusCode(202).extract().path("id");
 
         UUID id;
         try (Kafka.Tail<ErasureRequested> requests = new Kafka.Tail<>(TestTopics.ERASURE_REQUESTS, ErasureRequestedDeserializer.class);
              Kafka.Tail<ConsentChanged> consents = new Kafka.Tail<>(TestTopics.CONSENT_CHANGES, ConsentChangedDeserializer.class)) {
-            var started = given().post("/internal/users/{u}/erasure", user).then().statusCode(202)
+            var started = asGateway().post("/internal/users/{u}/erasure", user).then().statusCode(202)
                     .body("status", equalTo("RUNNING"))
                     .body("requestedAt", notNullValue())
                     .body("completedAt", nullValue())
@@ -80,11 +80,11 @@ class ErasureTest {
             consents.await(user, r -> r.value() == null, 1); // the tombstone
         }
 
-        given().get("/internal/users/{u}/consents", user).then().statusCode(200)
+        asGateway().get("/internal/users/{u}/consents", user).then().statusCode(200)
                 .body("purposes.state", everyItem(equalTo("NOT_SET")));
         assertThat(Consents.ledgerRows(user)).isZero();
         assertThat(DataUseTest.total(user)).isZero();
-        given().get("/internal/users/{u}/exports/{id}", user, export).then().statusCode(404);
+        asGateway().get("/internal/users/{u}/exports/{id}", user, export).then().statusCode(404);
         Erasures.answerAll(user, id);
     }
 
@@ -104,7 +104,7 @@ class ErasureTest {
         }
         Erasures.awaitStatus(user, id, "DONE");
 
-        given().get("/internal/users/{u}/erasure/{id}", user, id).then().statusCode(200)
+        asGateway().get("/internal/users/{u}/erasure/{id}", user, id).then().statusCode(200)
                 .body("completedAt", notNullValue())
                 .body("missing", empty())
                 .body("digest", startsWith("sha256:"))
@@ -128,13 +128,13 @@ class ErasureTest {
         String user = Consents.user();
         String other = Consents.user();
         UUID id = Erasures.start(user);
-        given().get("/internal/users/{u}/erasure/{id}", other, id).then().statusCode(404)
+        asGateway().get("/internal/users/{u}/erasure/{id}", other, id).then().statusCode(404)
                 .contentType("application/problem+json").body("status", equalTo(404));
         Erasures.answerAll(user, id);
-        given().get("/internal/users/{u}/erasure/{id}", user, id).then().statusCode(200).body("id", equalTo(id.toString()));
-        given().get("/internal/users/{u}/erasure/{id}", other, id).then().statusCode(404)
+        asGateway().get("/internal/users/{u}/erasure/{id}", user, id).then().statusCode(200).body("id", equalTo(id.toString()));
+        asGateway().get("/internal/users/{u}/erasure/{id}", other, id).then().statusCode(404)
                 .contentType("application/problem+json");
-        given().get("/internal/users/{u}/erasure/{id}", user, UUID.randomUUID()).then().statusCode(404)
+        asGateway().get("/internal/users/{u}/erasure/{id}", user, UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
     }
 
@@ -157,17 +157,17 @@ class ErasureTest {
         Kafka.send(TestTopics.DATA_USE, user, DataUseTest.record(user, "in-flight", before));
         Kafka.send(TestTopics.DATA_USE, user, DataUseTest.record(user, "after", Instant.now().plusSeconds(1)));
         await().atMost(Duration.ofSeconds(30)).until(() -> DataUseTest.total(user) == 1);
-        given().get("/internal/users/{u}/data-use", user).then().body("items.requestId", contains("after"));
+        asGateway().get("/internal/users/{u}/data-use", user).then().body("items.requestId", contains("after"));
         Erasures.answerAll(user, id);
     }
 
     @Test
     void badInputIsA400ProblemNamingTheField() {
-        given().post("/internal/users/{u}/erasure", "bad user").then().statusCode(400)
+        asGateway().post("/internal/users/{u}/erasure", "bad user").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("userId"));
-        given().get("/internal/users/{u}/erasure/{id}", "u1", "nope").then().statusCode(400)
+        asGateway().get("/internal/users/{u}/erasure/{id}", "u1", "nope").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("id"));
-        given().get("/internal/users/{u}/erasure/{id}", "x".repeat(65), UUID.randomUUID()).then().statusCode(400)
+        asGateway().get("/internal/users/{u}/erasure/{id}", "x".repeat(65), UUID.randomUUID()).then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("userId"));
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
 import static org.awaitility.Awaitility.await;
 
 /** Test helpers for erasures: start one through the API, answer it as the other services would. */
@@ -23,7 +23,7 @@ final class Erasures {
     }
 
     static UUID start(String user) {
-        return UUID.fromString(given().post("/internal/users/{u}/erasure", user).then().statusCode(202).extract().path("id"));
+        return UUID.fromString(asGateway().post("/internal/users/{u}/erasure", user).then().statusCode(202).extract().path("id"));
     }
 
     static ErasureReceipt receipt(UUID erasureId, String user, String service, long deleted) {
@@ -39,7 +39,7 @@ final class Erasures {
 
     static void awaitStatus(String user, UUID erasureId, String status) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                status.equals(given().get("/internal/users/{u}/erasure/{id}", user, erasureId).then().statusCode(200)
+                status.equals(asGateway().get("/internal/users/{u}/erasure/{id}", user, erasureId).then().statusCode(200)
                         .extract().path("status")));
     }
 }

@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -35,7 +35,7 @@ class PurposeCatalogueTest {
 
     @Test
     void theCatalogueDescribesEveryPurposeWithItsCategoriesAndRetention() {
-        given().get("/internal/purposes").then().statusCode(200)
+        asGateway().get("/internal/purposes").then().statusCode(200)
                 .body("policyVersion", equalTo("2026-11"))
                 .body("purposes.purpose", contains(Purposes.ALL.toArray()))
                 .body("purposes.description", everyItem(not(blankOrNullString())))

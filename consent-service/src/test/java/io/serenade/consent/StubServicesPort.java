@@ -29,7 +29,9 @@ public class StubServicesPort implements QuarkusTestResourceLifecycleManager {
         String url = "http://127.0.0.1:" + port;
         return Map.of("quarkus.rest-client.profile.url", url + "/profile",
                 "quarkus.rest-client.ranking.url", url + "/ranking",
-                "quarkus.rest-client.artwork.url", url + "/artwork");
+                "quarkus.rest-client.artwork.url", url + "/artwork",
+                // The stand-ins also answer consent-service's client-credentials token request, at /token.
+                "quarkus.oidc-client.auth-server-url", url);
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -17,7 +17,7 @@ class TransparencyUnavailableTest {
     void servicesThatCannotBeReachedAreListedAndTheOwnHoldingsAreShown() {
         String user = Consents.user();
         Consents.put(user, "{\"consents\":{\"experimentation\":\"DENIED\"}}").statusCode(200);
-        given().get("/internal/users/{u}/transparency", user).then().statusCode(200)
+        asGateway().get("/internal/users/{u}/transparency", user).then().statusCode(200)
                 .body("unavailable", contains("profile-service", "ranking-service", "artwork-service"))
                 .body("categories.find { it.category == 'consents' }.count", equalTo(1))
                 .body("categories.find { it.category == 'consents' }.heldBy[0].service", equalTo("consent-service"))

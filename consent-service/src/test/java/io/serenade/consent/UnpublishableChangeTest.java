@@ -19,7 +19,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -84,7 +84,7 @@ class UnpublishableChangeTest {
         assertThat(warnings).anyMatch(w -> w.contains("rolled back"));
         assertThat(warnings).noneMatch(w -> w.contains(user));
         assertThat(Consents.ledgerRows(user)).isZero();
-        given().get("/internal/users/{u}/consents", user).then()
+        asGateway().get("/internal/users/{u}/consents", user).then()
                 .body("purposes.find { it.purpose == 'personalization' }.state", equalTo("NOT_SET"));
     }
 
@@ -94,7 +94,7 @@ class UnpublishableChangeTest {
         Kafka.send(TestTopics.DATA_USE, user, DataUseTest.record(user, "r-1", Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> DataUseTest.total(user) == 1);
 
-        given().post("/internal/users/{u}/erasure", user).then().statusCode(503)
+        asGateway().post("/internal/users/{u}/erasure", user).then().statusCode(503)
                 .contentType("application/problem+json")
                 .header("Retry-After", "5")
                 .body("status", equalTo(503));

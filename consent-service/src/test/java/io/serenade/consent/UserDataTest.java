@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -46,6 +46,8 @@ import static org.hamcrest.Matchers.notNullValue;
 @QuarkusTestResource(value = StubServicesPort.class, restrictToAnnotatedClass = true)
 class UserDataTest {
 
+    /** The stand-ins' provider issues this to consent-service, and the stand-ins accept no call without it. */
+    private static final String SERVICE_TOKEN = "consent-service-identity";
     private static final Pattern PATH = Pattern.compile("/(profile|ranking|artwork)/internal/users/([^/]+)/(data|export)");
     private static final Instant FIRST = Instant.parse("2026-01-05T10:00:00Z");
     private static final Instant LAST = Instant.parse("2026-11-20T18:30:00Z");
@@ -105,7 +107,7 @@ class UserDataTest {
         Kafka.send(TestTopics.DATA_USE, user, DataUseTest.record(user, "r-1", Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> DataUseTest.total(user) == 1);
 
-        JsonPath view = given().get("/internal/users/{u}/transparency", user).then().statusCode(200)
+        JsonPath view = asGateway().get("/internal/users/{u}/transparency", user).then().statusCode(200)
                 .body("userId", equalTo(user))
                 .body("generatedAt", notNullValue())
                 .body("unavailable", empty())
@@ -141,7 +143,7 @@ class UserDataTest {
         String user = Consents.user();
         holdingUser = user;
         DOWN.add("ranking");
-        JsonPath view = given().get("/internal/users/{u}/transparency", user).then().statusCode(200)
+        JsonPath view = asGateway().get("/internal/users/{u}/transparency", user).then().statusCode(200)
                 .body("unavailable", contains("ranking-service"))
                 .extract().jsonPath();
         assertThat(view.getInt(at("interaction-history") + ".count")).isEqualTo(3);
@@ -155,7 +157,7 @@ class UserDataTest {
         String other = Consents.user();
         holdingUser = user;
         Consents.put(user, "{\"consents\":{\"personalization\":\"GRANTED\"}}").statusCode(200);
-        JsonPath view = given().get("/internal/users/{u}/transparency", other).then().statusCode(200)
+        JsonPath view = asGateway().get("/internal/users/{u}/transparency", other).then().statusCode(200)
                 .body("userId", equalTo(other)).extract().jsonPath();
         assertThat(view.getList("categories.count", Integer.class)).containsOnly(0);
         assertThat(SEEN).allMatch(s -> s.contains(" " + other + " "));
@@ -163,7 +165,7 @@ class UserDataTest {
 
     @Test
     void aBadUserIdIsA400() {
-        given().get("/internal/users/{u}/transparency", "x".repeat(65)).then().statusCode(400)
+        asGateway().get("/internal/users/{u}/transparency", "x".repeat(65)).then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("userId"));
         assertThat(SEEN).isEmpty();
     }
@@ -179,7 +181,7 @@ class UserDataTest {
         Kafka.send(TestTopics.DATA_USE, user, DataUseTest.record(user, "r-1", Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> DataUseTest.total(user) == 1);
 
-        var started = given().post("/internal/users/{u}/exports", user).then().statusCode(202)
+        var started = asGateway().post("/internal/users/{u}/exports", user).then().statusCode(202)
                 .body("status", equalTo("RUNNING"))
                 .body("progress.keySet()", contains("profile-service", "ranking-service", "artwork-service", "consent-service"))
                 .body("expiresAt", notNullValue())
@@ -188,12 +190,12 @@ class UserDataTest {
         assertThat(started.header("Location")).endsWith("/internal/users/" + user + "/exports/" + id);
 
         awaitDone(user, id);
-        given().get("/internal/users/{u}/exports/{id}", user, id).then().statusCode(200)
+        asGateway().get("/internal/users/{u}/exports/{id}", user, id).then().statusCode(200)
                 .body("status", equalTo("DONE"))
                 .body("completedAt", notNullValue())
                 .body("progress.values()", contains("DONE", "DONE", "DONE", "DONE"));
 
-        JsonPath archive = given().get("/internal/users/{u}/exports/{id}/archive", user, id).then().statusCode(200)
+        JsonPath archive = asGateway().get("/internal/users/{u}/exports/{id}/archive", user, id).then().statusCode(200)
                 .contentType("application/json").extract().jsonPath();
         assertThat(archive.getString("userId")).isEqualTo(user);
         assertThat(archive.getString("createdAt")).isNotNull();
@@ -212,15 +214,15 @@ class UserDataTest {
     void aSecondRequestWhileOneRunsGetsTheRunningOneAndItsArchiveIsAConflictUntilDone() {
         String user = Consents.user();
         profileDelayMillis = 1500;
-        String id = given().post("/internal/users/{u}/exports", user).then().statusCode(202).extract().path("id");
-        given().post("/internal/users/{u}/exports", user).then().statusCode(202).body("id", equalTo(id));
-        given().get("/internal/users/{u}/exports/{id}/archive", user, id).then().statusCode(409)
+        String id = asGateway().post("/internal/users/{u}/exports", user).then().statusCode(202).extract().path("id");
+        asGateway().post("/internal/users/{u}/exports", user).then().statusCode(202).body("id", equalTo(id));
+        asGateway().get("/internal/users/{u}/exports/{id}/archive", user, id).then().statusCode(409)
                 .contentType("application/problem+json").body("status", equalTo(409));
 
         awaitDone(user, id);
-        given().get("/internal/users/{u}/exports/{id}/archive", user, id).then().statusCode(200)
+        asGateway().get("/internal/users/{u}/exports/{id}/archive", user, id).then().statusCode(200)
                 .body("userId", equalTo(user));
-        String next = given().post("/internal/users/{u}/exports", user).then().statusCode(202).extract().path("id");
+        String next = asGateway().post("/internal/users/{u}/exports", user).then().statusCode(202).extract().path("id");
         assertThat(next).as("a finished export does not block a new one").isNotEqualTo(id);
         awaitDone(user, next);
     }
@@ -230,14 +232,14 @@ class UserDataTest {
         String user = Consents.user();
         FAILURES_LEFT.put("ranking", new AtomicInteger(2));
         DOWN.add("artwork");
-        String id = given().post("/internal/users/{u}/exports", user).then().statusCode(202).extract().path("id");
+        String id = asGateway().post("/internal/users/{u}/exports", user).then().statusCode(202).extract().path("id");
 
         awaitDone(user, id);
-        given().get("/internal/users/{u}/exports/{id}", user, id).then().statusCode(200)
+        asGateway().get("/internal/users/{u}/exports/{id}", user, id).then().statusCode(200)
                 .body("progress.'ranking-service'", equalTo("DONE"))
                 .body("progress.'artwork-service'", equalTo("FAILED"))
                 .body("progress.'profile-service'", equalTo("DONE"));
-        JsonPath archive = given().get("/internal/users/{u}/exports/{id}/archive", user, id).then().statusCode(200)
+        JsonPath archive = asGateway().get("/internal/users/{u}/exports/{id}/archive", user, id).then().statusCode(200)
                 .extract().jsonPath();
         assertThat(archive.getList("missing")).containsExactly("artwork-service");
         assertThat(archive.getMap("services")).containsOnlyKeys("profile-service", "ranking-service");
@@ -249,9 +251,9 @@ class UserDataTest {
     void aPartAboutAnotherUserIsNeverPutInTheArchive() {
         String user = Consents.user();
         wrongUserFrom = "profile";
-        String id = given().post("/internal/users/{u}/exports", user).then().statusCode(202).extract().path("id");
+        String id = asGateway().post("/internal/users/{u}/exports", user).then().statusCode(202).extract().path("id");
         awaitDone(user, id);
-        JsonPath archive = given().get("/internal/users/{u}/exports/{id}/archive", user, id).then().statusCode(200)
+        JsonPath archive = asGateway().get("/internal/users/{u}/exports/{id}/archive", user, id).then().statusCode(200)
                 .extract().jsonPath();
         assertThat(archive.getList("missing")).containsExactly("profile-service");
         assertThat(archive.getMap("services")).doesNotContainKey("profile-service");
@@ -261,23 +263,23 @@ class UserDataTest {
     void anotherUsersExportIsNotFound() {
         String user = Consents.user();
         String other = Consents.user();
-        String id = given().post("/internal/users/{u}/exports", user).then().statusCode(202).extract().path("id");
+        String id = asGateway().post("/internal/users/{u}/exports", user).then().statusCode(202).extract().path("id");
         awaitDone(user, id);
-        given().get("/internal/users/{u}/exports/{id}", other, id).then().statusCode(404)
+        asGateway().get("/internal/users/{u}/exports/{id}", other, id).then().statusCode(404)
                 .contentType("application/problem+json").body("status", equalTo(404));
-        given().get("/internal/users/{u}/exports/{id}/archive", other, id).then().statusCode(404)
+        asGateway().get("/internal/users/{u}/exports/{id}/archive", other, id).then().statusCode(404)
                 .contentType("application/problem+json");
-        given().get("/internal/users/{u}/exports/{id}", user, java.util.UUID.randomUUID()).then().statusCode(404)
+        asGateway().get("/internal/users/{u}/exports/{id}", user, java.util.UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
     }
 
     @Test
     void badIdsAre400Problems() {
-        given().get("/internal/users/{u}/exports/{id}", "u1", "not-a-uuid").then().statusCode(400)
+        asGateway().get("/internal/users/{u}/exports/{id}", "u1", "not-a-uuid").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("id"));
-        given().get("/internal/users/{u}/exports/{id}/archive", "u1", "1234").then().statusCode(400)
+        asGateway().get("/internal/users/{u}/exports/{id}/archive", "u1", "1234").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("id"));
-        given().post("/internal/users/{u}/exports", "bad user").then().statusCode(400)
+        asGateway().post("/internal/users/{u}/exports", "bad user").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("userId"));
         assertThat(SEEN).isEmpty();
     }
@@ -285,15 +287,15 @@ class UserDataTest {
     @Test
     void expiredArchivesArePurged() {
         String user = Consents.user();
-        String id = given().post("/internal/users/{u}/exports", user).then().statusCode(202).extract().path("id");
+        String id = asGateway().post("/internal/users/{u}/exports", user).then().statusCode(202).extract().path("id");
         awaitDone(user, id);
         exports.purgeExpired(Instant.now().plus(Duration.ofDays(8))).await().atMost(Duration.ofSeconds(10));
-        given().get("/internal/users/{u}/exports/{id}", user, id).then().statusCode(404);
+        asGateway().get("/internal/users/{u}/exports/{id}", user, id).then().statusCode(404);
     }
 
     private static void awaitDone(String user, String id) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
-                !"RUNNING".equals(given().get("/internal/users/{u}/exports/{id}", user, id).then().statusCode(200)
+                !"RUNNING".equals(asGateway().get("/internal/users/{u}/exports/{id}", user, id).then().statusCode(200)
                         .extract().path("status")));
     }
 
@@ -306,7 +308,19 @@ class UserDataTest {
 
     private static void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (exchange.getRequestURI().getPath().equals("/token")) {
+                // consent-service's client-credentials grant: the stand-in provider issues the one token they accept.
+                String form = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                respond(exchange, form.contains("grant_type=client_credentials") ? 200 : 400,
+                        "{\"access_token\": \"" + SERVICE_TOKEN + "\", \"token_type\": \"Bearer\", \"expires_in\": 300}");
+                return;
+            }
             Matcher m = PATH.matcher(exchange.getRequestURI().getPath());
+            if (!("Bearer " + SERVICE_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                // As the real services do: no call without consent-service's identity.
+                respond(exchange, 401, "{}");
+                return;
+            }
             if (!m.matches()) {
                 respond(exchange, 404, "{}");
                 return;

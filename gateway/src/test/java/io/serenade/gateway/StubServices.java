@@ -64,6 +64,12 @@ final class StubServices {
 
     private static final String USER = "/internal/users/([^/]+)";
 
+    /** What the stand-in provider issues to the gateway; every stand-in route refuses a call without it. */
+    static final String SERVICE_TOKEN = "gateway-service-identity";
+
+    /** Calls that came without the gateway's service identity (each was refused with a 401). */
+    final java.util.concurrent.atomic.AtomicInteger unauthenticated = new java.util.concurrent.atomic.AtomicInteger();
+
     private final HttpServer server;
     private final ExecutorService threads;
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
@@ -98,6 +104,7 @@ final class StubServices {
     /** Forgets the calls and the overrides, grants every purpose again. */
     void reset() {
         seen.clear();
+        unauthenticated.set(0);
         overrides.clear();
         granted = Set.copyOf(Purposes.ALL);
     }
@@ -238,6 +245,19 @@ final class StubServices {
             Seen request = new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Serenade-Purposes"),
                     new String(in, StandardCharsets.UTF_8));
+            if (request.path().equals("/token")) {
+                // The gateway's client-credentials grant: the stand-in provider issues the one token the stand-ins accept.
+                send(exchange, request.body().contains("grant_type=client_credentials")
+                        ? Answer.ok("{\"access_token\": \"" + SERVICE_TOKEN + "\", \"token_type\": \"Bearer\", \"expires_in\": 300}")
+                        : Answer.problem(400, "not a client-credentials grant"));
+                return;
+            }
+            if (!("Bearer " + SERVICE_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                // As the real services do: no internal call without the gateway's service identity.
+                unauthenticated.incrementAndGet();
+                send(exchange, Answer.problem(401, "no service identity"));
+                return;
+            }
             seen.add(request);
             Answer answer = Answer.problem(404, "no stub for this route");
             boolean found = false;

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Points every service client at one free local port, where {@link CompositionTest} runs its stand-in
- * services. The port goes through a system property: the test and this resource may not share a class loader.
+ * services, and its OIDC client at the same port's token endpoint. The port goes through a system property: the test and this resource may not share a class loader.
  */
 public class StubServicesPort implements QuarkusTestResourceLifecycleManager {
 
@@ -27,7 +27,9 @@ public class StubServicesPort implements QuarkusTestResourceLifecycleManager {
         System.setProperty(PORT_PROPERTY, String.valueOf(port));
         String url = "http://127.0.0.1:" + port;
         return Map.of("quarkus.rest-client.profile.url", url, "quarkus.rest-client.ranking.url", url,
-                "quarkus.rest-client.consent.url", url, "quarkus.rest-client.artwork.url", url);
+                "quarkus.rest-client.consent.url", url, "quarkus.rest-client.artwork.url", url,
+                // The stand-ins also answer the gateway's client-credentials token request (StubServices.TOKEN).
+                "quarkus.oidc-client.auth-server-url", url);
     }
 
     @Override

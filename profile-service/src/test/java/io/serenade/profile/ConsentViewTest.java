@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
+import static io.serenade.kit.testing.ServiceTokens.asOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -61,7 +62,7 @@ class ConsentViewTest {
                     "experimentation", ConsentState.DENIED, "search-history", ConsentState.WITHDRAWN))));
             producer.flush();
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    given().get("/internal/consent-view/{u}", user).then().statusCode(200)
+                    asOperator().get("/internal/consent-view/{u}", user).then().statusCode(200)
                             .body("userId", equalTo(user))
                             .body("purposes", contains("personalization", "notifications"))
                             .body("changedAt", equalTo("2026-11-01T10:00:00Z"))
@@ -77,15 +78,15 @@ class ConsentViewTest {
             producer.send(new ProducerRecord<>(TestTopics.CONSENT_CHANGES, 0, marker, change(marker, T0, Map.of())));
             producer.flush();
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    given().get("/internal/consent-view/{u}", marker).then().statusCode(200));
-            given().get("/internal/consent-view/{u}", user).then().statusCode(200)
+                    asOperator().get("/internal/consent-view/{u}", marker).then().statusCode(200));
+            asOperator().get("/internal/consent-view/{u}", user).then().statusCode(200)
                     .body("purposes", contains("personalization"))
                     .body("changedAt", equalTo("2026-11-01T10:01:00Z"));
 
             producer.send(new ProducerRecord<>(TestTopics.CONSENT_CHANGES, user, null));
             producer.flush();
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    given().get("/internal/consent-view/{u}", user).then().statusCode(404)
+                    asOperator().get("/internal/consent-view/{u}", user).then().statusCode(404)
                             .contentType("application/problem+json"));
         }
     }
@@ -105,7 +106,7 @@ class ConsentViewTest {
                     Map.of("notifications", ConsentState.GRANTED))));
             producer.flush();
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    given().get("/internal/consent-view/{u}", user).then().statusCode(200));
+                    asOperator().get("/internal/consent-view/{u}", user).then().statusCode(200));
 
             // The garbage may have been a withdrawal: unknown means not granted.
             producer.send(new ProducerRecord<>(TestTopics.CONSENT_CHANGES, 0, user, "{\"consents\": [oops".getBytes()));
@@ -115,19 +116,19 @@ class ConsentViewTest {
             producer.send(new ProducerRecord<>(TestTopics.CONSENT_CHANGES, 0, marker, change(marker, T0, Map.of())));
             producer.flush();
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    given().get("/internal/consent-view/{u}", marker).then().statusCode(200));
+                    asOperator().get("/internal/consent-view/{u}", marker).then().statusCode(200));
             // Still there (not an erasure), nothing granted, and changedAt not moved so a newer change still applies.
-            given().get("/internal/consent-view/{u}", user).then().statusCode(200)
+            asOperator().get("/internal/consent-view/{u}", user).then().statusCode(200)
                     .body("purposes", empty())
                     .body("changedAt", equalTo("2026-11-01T10:01:00Z"));
-            given().get("/internal/consent-view/{u}", later).then().statusCode(200)
+            asOperator().get("/internal/consent-view/{u}", later).then().statusCode(200)
                     .body("purposes", contains("notifications"));
 
             producer.send(new ProducerRecord<>(TestTopics.CONSENT_CHANGES, 0, user, change(user, T0.plusSeconds(120),
                     Map.of("notifications", ConsentState.GRANTED))));
             producer.flush();
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    given().get("/internal/consent-view/{u}", user).then().statusCode(200)
+                    asOperator().get("/internal/consent-view/{u}", user).then().statusCode(200)
                             .body("purposes", contains("notifications")));
         }
     }
@@ -142,7 +143,7 @@ class ConsentViewTest {
                     Map.of("notifications", ConsentState.WITHDRAWN))));
             producer.flush();
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    given().get("/internal/consent-view/{u}", user).then().statusCode(200)
+                    asOperator().get("/internal/consent-view/{u}", user).then().statusCode(200)
                             .body("purposes", empty())
                             .body("changedAt", equalTo("2026-11-01T10:01:00Z")));
         }
@@ -177,9 +178,9 @@ class ConsentViewTest {
             producer.send(new ProducerRecord<>(TestTopics.CONSENT_CHANGES, 0, next, change(next, T0, Map.of())));
             producer.flush();
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                given().get("/internal/consent-view/{u}", user).then().statusCode(200)
+                asOperator().get("/internal/consent-view/{u}", user).then().statusCode(200)
                         .body("purposes", contains("notifications"));
-                given().get("/internal/consent-view/{u}", next).then().statusCode(200);
+                asOperator().get("/internal/consent-view/{u}", next).then().statusCode(200);
             });
         }
     }
@@ -234,9 +235,9 @@ class ConsentViewTest {
 
     @Test
     void anUnknownUserIsA404ProblemAndABadIdA400() {
-        given().get("/internal/consent-view/{u}", UUID.randomUUID().toString()).then().statusCode(404)
+        asOperator().get("/internal/consent-view/{u}", UUID.randomUUID().toString()).then().statusCode(404)
                 .contentType("application/problem+json").body("status", equalTo(404));
-        given().get("/internal/consent-view/{u}", "no spaces!").then().statusCode(400)
+        asOperator().get("/internal/consent-view/{u}", "no spaces!").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("userId"));
     }
 }

@@ -28,7 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
+import static io.serenade.kit.testing.ServiceTokens.asOperator;
+import static io.serenade.kit.testing.ServiceTokens.asConsent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -51,10 +53,10 @@ class ErasureTest {
 
     /** Data in every table; returns the digest ids the erasure must report. */
     private List<String> seed(String user) {
-        given().contentType(ContentType.JSON).body("""
+        asGateway().contentType(ContentType.JSON).body("""
                         {"locale":"en-GB","timeZone":"UTC","maturityRating":"all","favouriteGenres":[]}""")
                 .put("/internal/users/{u}/profile", user).then().statusCode(200);
-        given().contentType(ContentType.JSON).body("{\"perDay\":2,\"perWeek\":5,\"quietStart\":\"12:00\",\"quietEnd\":\"12:00\"}")
+        asGateway().contentType(ContentType.JSON).body("{\"perDay\":2,\"perWeek\":5,\"quietStart\":\"12:00\",\"quietEnd\":\"12:00\"}")
                 .put("/internal/users/{u}/notifications/settings", user).then().statusCode(200);
         TestData.consent(pool, user, "notifications");
         List<InteractionRecorded> events = new ArrayList<>();
@@ -63,8 +65,8 @@ class ErasureTest {
         }
         events.add(UserDataTest.search(user, "quiet film", Instant.parse("2026-10-02T10:00:00Z")));
         insert(events);
-        given().delete("/internal/users/{u}/history/{e}", user, events.get(0).eventId()).then().statusCode(204);
-        String decision = given().contentType(ContentType.JSON)
+        asGateway().delete("/internal/users/{u}/history/{e}", user, events.get(0).eventId()).then().statusCode(204);
+        String decision = asGateway().contentType(ContentType.JSON)
                 .body("{\"userId\":\"%s\",\"kind\":\"new-episode\",\"urgency\":\"NORMAL\"}".formatted(user))
                 .post("/internal/notifications/decisions").then().statusCode(200).extract().path("id");
 
@@ -105,8 +107,8 @@ class ErasureTest {
                 assertThat(TestData.count(pool, table, user)).as(table).isZero();
                 assertThat(TestData.count(pool, table, bystander)).as("bystander's " + table).isPositive();
             }
-            given().get("/internal/consent-view/{u}", user).then().statusCode(404);
-            given().get("/internal/users/{u}/data", user).then().statusCode(200)
+            asOperator().get("/internal/consent-view/{u}", user).then().statusCode(404);
+            asConsent().get("/internal/users/{u}/data", user).then().statusCode(200)
                     .body("holdings.size()", equalTo(0));
 
             // The same request again (consent-service retrying): nothing left to delete, answered all the same.

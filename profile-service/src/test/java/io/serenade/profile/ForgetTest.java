@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -45,9 +45,9 @@ class ForgetTest {
         insert(List.of(kept, forgotten));
 
         try (KafkaConsumer<String, InteractionForgotten> consumer = consumer()) {
-            given().delete("/internal/users/{u}/history/{e}", user, forgotten.eventId()).then().statusCode(204);
+            asGateway().delete("/internal/users/{u}/history/{e}", user, forgotten.eventId()).then().statusCode(204);
 
-            given().get("/internal/users/{u}/history", user).then().statusCode(200)
+            asGateway().get("/internal/users/{u}/history", user).then().statusCode(200)
                     .body("total", equalTo(1))
                     .body("items[0].eventId", equalTo(kept.eventId().toString()));
 
@@ -67,8 +67,8 @@ class ForgetTest {
         }
 
         assertThat(insert(List.of(forgotten))).as("a redelivered copy of a forgotten event is not stored again").isZero();
-        given().get("/internal/users/{u}/history", user).then().body("total", equalTo(1));
-        given().delete("/internal/users/{u}/history/{e}", user, forgotten.eventId()).then().statusCode(404);
+        asGateway().get("/internal/users/{u}/history", user).then().body("total", equalTo(1));
+        asGateway().delete("/internal/users/{u}/history/{e}", user, forgotten.eventId()).then().statusCode(404);
     }
 
     @Test
@@ -77,14 +77,14 @@ class ForgetTest {
         InteractionRecorded e = InteractionRepositoryTest.event(owner, "t-1", Instant.parse("2026-11-01T10:00:00Z"));
         insert(List.of(e));
 
-        given().delete("/internal/users/{u}/history/{e}", "someone-else", e.eventId()).then().statusCode(404)
+        asGateway().delete("/internal/users/{u}/history/{e}", "someone-else", e.eventId()).then().statusCode(404)
                 .contentType("application/problem+json");
-        given().get("/internal/users/{u}/history", owner).then().body("total", equalTo(1));
+        asGateway().get("/internal/users/{u}/history", owner).then().body("total", equalTo(1));
     }
 
     @Test
     void aMalformedEventIdIsA400NamingIt() {
-        given().delete("/internal/users/{u}/history/{e}", "u-1", "not-a-uuid").then().statusCode(400)
+        asGateway().delete("/internal/users/{u}/history/{e}", "u-1", "not-a-uuid").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("eventId"));
     }

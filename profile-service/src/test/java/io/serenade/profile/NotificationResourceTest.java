@@ -28,7 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -53,14 +53,14 @@ class NotificationResourceTest {
     }
 
     private static JsonPath decide(String user, String kind, String urgency) {
-        return given().contentType(ContentType.JSON)
+        return asGateway().contentType(ContentType.JSON)
                 .body("{\"userId\":\"%s\",\"kind\":\"%s\",\"urgency\":\"%s\"}".formatted(user, kind, urgency))
                 .post("/internal/notifications/decisions")
                 .then().statusCode(200).contentType(ContentType.JSON).extract().jsonPath();
     }
 
     private static void settings(String user, String body) {
-        given().contentType(ContentType.JSON).body(body).put("/internal/users/{u}/notifications/settings", user)
+        asGateway().contentType(ContentType.JSON).body(body).put("/internal/users/{u}/notifications/settings", user)
                 .then().statusCode(200);
     }
 
@@ -98,7 +98,7 @@ class NotificationResourceTest {
         assertThat(TestData.count(pool, "notification_decisions", unknown)).isZero();
         assertThat(TestData.count(pool, "notification_decisions", withdrawn)).isZero();
         assertThat(TestData.count(pool, "notification_decisions", consented)).isEqualTo(1);
-        given().get("/internal/users/{u}/notifications/decisions", withdrawn).then().statusCode(200)
+        asGateway().get("/internal/users/{u}/notifications/decisions", withdrawn).then().statusCode(200)
                 .body("total", equalTo(0));
     }
 
@@ -140,7 +140,7 @@ class NotificationResourceTest {
         assertThat(repeat.getString("decision")).isEqualTo("DENY");
         assertThat(repeat.getString("reason.code")).isEqualTo("repeat-window");
 
-        given().get("/internal/users/{u}/notifications/decisions", user).then().statusCode(200)
+        asGateway().get("/internal/users/{u}/notifications/decisions", user).then().statusCode(200)
                 .body("total", equalTo(4))
                 .body("items[0].id", equalTo(repeat.getString("id")))
                 .body("items[0].reason.code", equalTo("repeat-window"))
@@ -150,7 +150,7 @@ class NotificationResourceTest {
                 .body("items[3].decision", equalTo("ALLOW"))
                 .body("items[3].deferUntil", nullValue())
                 .body("items[2].deferUntil", notNullValue());
-        given().queryParam("page", 1).queryParam("size", 3).get("/internal/users/{u}/notifications/decisions", user)
+        asGateway().queryParam("page", 1).queryParam("size", 3).get("/internal/users/{u}/notifications/decisions", user)
                 .then().statusCode(200).body("items.size()", equalTo(1)).body("total", equalTo(4))
                 .body("items[0].id", equalTo(first.getString("id")));
     }
@@ -160,7 +160,7 @@ class NotificationResourceTest {
         String user = UUID.randomUUID().toString();
         TestData.consent(pool, user, "notifications");
         ZoneId tokyo = ZoneId.of("Asia/Tokyo");
-        given().contentType(ContentType.JSON).body("""
+        asGateway().contentType(ContentType.JSON).body("""
                         {"locale":"ja-JP","timeZone":"Asia/Tokyo","maturityRating":"all","favouriteGenres":[]}""")
                 .put("/internal/users/{u}/profile", user).then().statusCode(200);
         // Quiet hours around the current hour in Tokyo, whatever hour the test runs at.
@@ -248,16 +248,16 @@ class NotificationResourceTest {
     @Test
     void settingsHaveDefaultsAndAPutReplacesThem() {
         String user = UUID.randomUUID().toString();
-        given().get("/internal/users/{u}/notifications/settings", user).then().statusCode(200)
+        asGateway().get("/internal/users/{u}/notifications/settings", user).then().statusCode(200)
                 .body("userId", equalTo(user))
                 .body("perDay", equalTo(1)).body("perWeek", equalTo(3))
                 .body("quietStart", equalTo("22:00")).body("quietEnd", equalTo("08:00"))
                 .body("updatedAt", nullValue());
-        given().contentType(ContentType.JSON).body("""
+        asGateway().contentType(ContentType.JSON).body("""
                         {"perDay":2,"perWeek":10,"quietStart":"23:30","quietEnd":"07:15"}""")
                 .put("/internal/users/{u}/notifications/settings", user).then().statusCode(200)
                 .body("perDay", equalTo(2)).body("quietEnd", equalTo("07:15")).body("updatedAt", notNullValue());
-        given().get("/internal/users/{u}/notifications/settings", user).then().statusCode(200)
+        asGateway().get("/internal/users/{u}/notifications/settings", user).then().statusCode(200)
                 .body("perWeek", equalTo(10)).body("quietStart", equalTo("23:30"));
     }
 
@@ -269,9 +269,9 @@ class NotificationResourceTest {
         settings(owner, NO_QUIET_ONE_A_DAY.replace("\"perDay\":1", "\"perDay\":7"));
         decide(owner, "new-episode", "NORMAL");
 
-        given().get("/internal/users/{u}/notifications/settings", other).then().statusCode(200)
+        asGateway().get("/internal/users/{u}/notifications/settings", other).then().statusCode(200)
                 .body("perDay", equalTo(1)).body("userId", equalTo(other));
-        given().get("/internal/users/{u}/notifications/decisions", other).then().statusCode(200)
+        asGateway().get("/internal/users/{u}/notifications/decisions", other).then().statusCode(200)
                 .body("total", equalTo(0)).body("items.size()", equalTo(0));
         // The owner's consent is not the other user's, nor are the owner's caps.
         assertThat(decide(other, "new-episode", "NORMAL").getString("reason.code")).isEqualTo("no-consent");
@@ -287,9 +287,9 @@ class NotificationResourceTest {
         assertDecisionRejected("{\"kind\":\"new-episode\",\"urgency\":\"LOW\"}", "userId");
         assertDecisionRejected("{\"userId\":\"../etc\",\"kind\":\"new-episode\",\"urgency\":\"LOW\"}", "userId");
         assertDecisionRejected("{\"userId\":\"u-1\",\"kind\":[1],\"urgency\":\"LOW\"}", "kind");
-        given().contentType(ContentType.JSON).body("{\"userId\": ").post("/internal/notifications/decisions")
+        asGateway().contentType(ContentType.JSON).body("{\"userId\": ").post("/internal/notifications/decisions")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).post("/internal/notifications/decisions")
+        asGateway().contentType(ContentType.JSON).post("/internal/notifications/decisions")
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
@@ -303,20 +303,20 @@ class NotificationResourceTest {
         assertSettingsRejected(user, "{\"perDay\":1,\"perWeek\":3,\"quietStart\":\"22:00\",\"quietEnd\":\"8am\"}", "quietEnd");
         assertSettingsRejected(user, "{\"perWeek\":3,\"quietStart\":\"22:00\",\"quietEnd\":\"08:00\"}", "perDay");
         assertSettingsRejected(user, "{\"perDay\":\"many\",\"perWeek\":3,\"quietStart\":\"22:00\",\"quietEnd\":\"08:00\"}", "perDay");
-        given().get("/internal/users/{u}/notifications/settings", user).then().body("updatedAt", nullValue());
+        asGateway().get("/internal/users/{u}/notifications/settings", user).then().body("updatedAt", nullValue());
 
-        given().get("/internal/users/{u}/notifications/settings", "bad user").then().statusCode(400)
+        asGateway().get("/internal/users/{u}/notifications/settings", "bad user").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("userId"));
-        given().get("/internal/users/{u}/notifications/decisions", "x".repeat(65)).then().statusCode(400)
+        asGateway().get("/internal/users/{u}/notifications/decisions", "x".repeat(65)).then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("userId"));
-        given().queryParam("size", 101).get("/internal/users/{u}/notifications/decisions", user).then().statusCode(400)
+        asGateway().queryParam("size", 101).get("/internal/users/{u}/notifications/decisions", user).then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("size"));
-        given().queryParam("page", "-1").get("/internal/users/{u}/notifications/decisions", user).then().statusCode(400)
+        asGateway().queryParam("page", "-1").get("/internal/users/{u}/notifications/decisions", user).then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("page"));
     }
 
     private static void assertDecisionRejected(String body, String field) {
-        given().contentType(ContentType.JSON).body(body).post("/internal/notifications/decisions")
+        asGateway().contentType(ContentType.JSON).body(body).post("/internal/notifications/decisions")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("errors.field", hasItem(field))
@@ -324,7 +324,7 @@ class NotificationResourceTest {
     }
 
     private static void assertSettingsRejected(String user, String body, String field) {
-        given().contentType(ContentType.JSON).body(body).put("/internal/users/{u}/notifications/settings", user)
+        asGateway().contentType(ContentType.JSON).body(body).put("/internal/users/{u}/notifications/settings", user)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem(field));
     }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -25,7 +25,7 @@ class ProfileResourceTest {
     @Test
     void aNewUserHasTheDefaultProfile() {
         String user = UUID.randomUUID().toString();
-        given().get("/internal/users/{u}/profile", user).then().statusCode(200)
+        asGateway().get("/internal/users/{u}/profile", user).then().statusCode(200)
                 .body("userId", equalTo(user))
                 .body("maturityRating", equalTo("18+"))
                 .body("diversity", equalTo(0.3f))
@@ -35,9 +35,9 @@ class ProfileResourceTest {
     @Test
     void putReplacesTheProfileAndGetReturnsIt() {
         String user = UUID.randomUUID().toString();
-        given().contentType(ContentType.JSON).body(VALID).put("/internal/users/{u}/profile", user)
+        asGateway().contentType(ContentType.JSON).body(VALID).put("/internal/users/{u}/profile", user)
                 .then().statusCode(200).body("locale", equalTo("fr-FR"));
-        given().get("/internal/users/{u}/profile", user).then().statusCode(200)
+        asGateway().get("/internal/users/{u}/profile", user).then().statusCode(200)
                 .body("displayName", equalTo("Ada"))
                 .body("timeZone", equalTo("Europe/Paris"))
                 .body("favouriteGenres", contains("drama", "sci-fi"))
@@ -47,7 +47,7 @@ class ProfileResourceTest {
     @Test
     void badFieldsAre400ProblemsNamingTheFieldAndChangeNothing() {
         String user = UUID.randomUUID().toString();
-        given().contentType(ContentType.JSON).body(VALID).put("/internal/users/{u}/profile", user).then().statusCode(200);
+        asGateway().contentType(ContentType.JSON).body(VALID).put("/internal/users/{u}/profile", user).then().statusCode(200);
 
         assertRejected(user, VALID.replace("Europe/Paris", "Mars/Olympus"), "timeZone");
         assertRejected(user, VALID.replace("\"13+\"", "\"21+\""), "maturityRating");
@@ -56,7 +56,7 @@ class ProfileResourceTest {
         assertRejected(user, VALID.replace("0.8", "1.5"), "diversity");
         assertRejected(user, VALID.replace("0.8", "-0.1"), "diversity");
 
-        given().get("/internal/users/{u}/profile", user).then().statusCode(200)
+        asGateway().get("/internal/users/{u}/profile", user).then().statusCode(200)
                 .body("timeZone", equalTo("Europe/Paris"))
                 .body("maturityRating", equalTo("13+"));
     }
@@ -64,24 +64,24 @@ class ProfileResourceTest {
     @Test
     void malformedJsonAndWrongTypesAre400Problems() {
         String user = UUID.randomUUID().toString();
-        given().contentType(ContentType.JSON).body("{\"locale\": ").put("/internal/users/{u}/profile", user)
+        asGateway().contentType(ContentType.JSON).body("{\"locale\": ").put("/internal/users/{u}/profile", user)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("title", equalTo("Malformed request body"));
-        given().contentType(ContentType.JSON).body(VALID.replace("[\"drama\",\"sci-fi\"]", "{\"a\":1}"))
+        asGateway().contentType(ContentType.JSON).body(VALID.replace("[\"drama\",\"sci-fi\"]", "{\"a\":1}"))
                 .put("/internal/users/{u}/profile", user)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("favouriteGenres"));
-        given().contentType(ContentType.JSON).put("/internal/users/{u}/profile", user)
+        asGateway().contentType(ContentType.JSON).put("/internal/users/{u}/profile", user)
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
     void badPathAndQueryParametersAre400Problems() {
-        given().get("/internal/users/{u}/profile", "x".repeat(65)).then().statusCode(400)
+        asGateway().get("/internal/users/{u}/profile", "x".repeat(65)).then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("userId"));
-        given().queryParam("size", 0).get("/internal/users/{u}/history", "u1").then().statusCode(400)
+        asGateway().queryParam("size", 0).get("/internal/users/{u}/history", "u1").then().statusCode(400)
                 .body("errors.field", hasItem("size"));
-        given().queryParam("page", "abc").get("/internal/users/{u}/history", "u1").then().statusCode(400)
+        asGateway().queryParam("page", "abc").get("/internal/users/{u}/history", "u1").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("page"));
     }
 
@@ -90,19 +90,19 @@ class ProfileResourceTest {
     void theHistoryCanBeReadManyTimesOver() {
         String user = UUID.randomUUID().toString();
         for (int i = 0; i < 60; i++) {
-            given().queryParam("size", 1).get("/internal/users/{u}/history", user).then().statusCode(200)
+            asGateway().queryParam("size", 1).get("/internal/users/{u}/history", user).then().statusCode(200)
                     .body("total", equalTo(0));
         }
     }
 
     @Test
     void unknownRoutesAreProblemsToo() {
-        given().get("/internal/nothing-here").then().statusCode(404).contentType("application/problem+json")
+        asGateway().get("/internal/nothing-here").then().statusCode(404).contentType("application/problem+json")
                 .body("status", equalTo(404));
     }
 
     private static void assertRejected(String user, String body, String field) {
-        given().contentType(ContentType.JSON).body(body).put("/internal/users/{u}/profile", user)
+        asGateway().contentType(ContentType.JSON).body(body).put("/internal/users/{u}/profile", user)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("errors.field", hasItem(field))

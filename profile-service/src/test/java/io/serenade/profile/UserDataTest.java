@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
+import static io.serenade.kit.testing.ServiceTokens.asConsent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -42,11 +43,11 @@ class UserDataTest {
     /** A user with data in every table: profile, settings, history, searches, a forgotten event, consent, decisions. */
     private String userWithEverything() {
         String user = UUID.randomUUID().toString();
-        given().contentType(ContentType.JSON).body("""
+        asGateway().contentType(ContentType.JSON).body("""
                         {"displayName":"Ada","locale":"fr-FR","timeZone":"Europe/Paris","maturityRating":"13+",
                          "favouriteGenres":["drama"],"diversity":0.5}""")
                 .put("/internal/users/{u}/profile", user).then().statusCode(200);
-        given().contentType(ContentType.JSON).body("{\"perDay\":2,\"perWeek\":5,\"quietStart\":\"21:00\",\"quietEnd\":\"07:00\"}")
+        asGateway().contentType(ContentType.JSON).body("{\"perDay\":2,\"perWeek\":5,\"quietStart\":\"21:00\",\"quietEnd\":\"07:00\"}")
                 .put("/internal/users/{u}/notifications/settings", user).then().statusCode(200);
         // search-history granted first: search text is stored only under it.
         TestData.consent(pool, user, "notifications", "personalization", "search-history");
@@ -55,7 +56,7 @@ class UserDataTest {
         insert(List.of(play, forgotten,
                 search(user, "space opera", T0.plusSeconds(120)),
                 search(user, null, T0.plusSeconds(180))));
-        given().delete("/internal/users/{u}/history/{e}", user, forgotten.eventId()).then().statusCode(204);
+        asGateway().delete("/internal/users/{u}/history/{e}", user, forgotten.eventId()).then().statusCode(204);
         TestData.decision(pool, user, "new-episode", "ALLOW", T0.plusSeconds(300));
         return user;
     }
@@ -68,7 +69,7 @@ class UserDataTest {
     @Test
     void theSummaryCountsEachHoldingWithoutPersonalData() {
         String user = userWithEverything();
-        JsonPath summary = given().get("/internal/users/{u}/data", user).then().statusCode(200)
+        JsonPath summary = asConsent().get("/internal/users/{u}/data", user).then().statusCode(200)
                 .contentType(ContentType.JSON).extract().jsonPath();
         assertThat(summary.getString("service")).isEqualTo("profile-service");
         assertThat(summary.getInt("version")).isEqualTo(1);
@@ -87,14 +88,14 @@ class UserDataTest {
                 .findFirst().orElseThrow();
         assertThat(history.get("oldest")).isEqualTo("2026-10-01T10:00:00Z");
         assertThat(history.get("newest")).isEqualTo("2026-10-01T10:03:00Z");
-        String body = given().get("/internal/users/{u}/data", user).asString();
+        String body = asConsent().get("/internal/users/{u}/data", user).asString();
         assertThat(body).doesNotContain("space opera", "Ada", "t-1");
     }
 
     @Test
     void theExportHoldsEveryRowWithItsContext() {
         String user = userWithEverything();
-        JsonPath export = given().get("/internal/users/{u}/export", user).then().statusCode(200)
+        JsonPath export = asConsent().get("/internal/users/{u}/export", user).then().statusCode(200)
                 .contentType(ContentType.JSON).extract().jsonPath();
         assertThat(export.getString("service")).isEqualTo("profile-service");
         assertThat(export.getString("userId")).isEqualTo(user);
@@ -119,8 +120,8 @@ class UserDataTest {
     void anotherUserSeesNoneOfIt() {
         userWithEverything();
         String other = UUID.randomUUID().toString();
-        given().get("/internal/users/{u}/data", other).then().statusCode(200).body("holdings.size()", equalTo(0));
-        JsonPath export = given().get("/internal/users/{u}/export", other).then().statusCode(200).extract().jsonPath();
+        asConsent().get("/internal/users/{u}/data", other).then().statusCode(200).body("holdings.size()", equalTo(0));
+        JsonPath export = asConsent().get("/internal/users/{u}/export", other).then().statusCode(200).extract().jsonPath();
         assertThat(export.getString("data.profile.profile")).isNull();
         assertThat(export.getString("data.profile.notificationSettings")).isNull();
         assertThat(export.getList("data.'interaction-history'.events")).isEmpty();
@@ -142,19 +143,19 @@ class UserDataTest {
         for (int from = 0; from < events.size(); from += 1000) {
             insert(events.subList(from, from + 1000));
         }
-        JsonPath export = given().get("/internal/users/{u}/export", user).then().statusCode(200).extract().jsonPath();
+        JsonPath export = asConsent().get("/internal/users/{u}/export", user).then().statusCode(200).extract().jsonPath();
         assertThat(export.getList("data.'interaction-history'.events")).hasSize(9_000);
         assertThat(export.getList("data.'search-history'.searches")).hasSize(1_000);
-        given().get("/internal/users/{u}/data", user).then().statusCode(200)
+        asConsent().get("/internal/users/{u}/data", user).then().statusCode(200)
                 .body("holdings.find { it.category == 'interaction-history' }.count", equalTo(9_000))
                 .body("holdings.find { it.category == 'search-history' }.count", equalTo(1_000));
     }
 
     @Test
     void badUserIdsAre400Problems() {
-        given().get("/internal/users/{u}/data", "a.b").then().statusCode(400).contentType("application/problem+json")
+        asConsent().get("/internal/users/{u}/data", "a.b").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("userId"));
-        given().get("/internal/users/{u}/export", "x".repeat(65)).then().statusCode(400)
+        asConsent().get("/internal/users/{u}/export", "x".repeat(65)).then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("userId"));
     }
 

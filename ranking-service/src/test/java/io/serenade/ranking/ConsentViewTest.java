@@ -20,7 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
+import static io.serenade.kit.testing.ServiceTokens.asOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -49,7 +50,7 @@ class ConsentViewTest {
         String user = "cv-" + UUID.randomUUID();
         Instant granted = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         TestKafka.send(TestTopics.CONSENT_CHANGES, user, TestKafka.consent(user, granted, "personalization", "search-history"));
-        await().atMost(WAIT).untilAsserted(() -> given().get("/internal/consent-view/{u}", user).then().statusCode(200)
+        await().atMost(WAIT).untilAsserted(() -> asOperator().get("/internal/consent-view/{u}", user).then().statusCode(200)
                 .body("userId", equalTo(user))
                 .body("purposes", contains("personalization", "search-history"))
                 .body("changedAt", equalTo(granted.toString()))
@@ -59,7 +60,7 @@ class ConsentViewTest {
         TestKafka.send(TestTopics.CONSENT_CHANGES, user, new ConsentChanged(0, user,
                 Map.of("personalization", ConsentState.WITHDRAWN, "search-history", ConsentState.GRANTED),
                 "personalization", "2026-01", "api", withdrawn));
-        await().atMost(WAIT).untilAsserted(() -> given().get("/internal/consent-view/{u}", user).then().statusCode(200)
+        await().atMost(WAIT).untilAsserted(() -> asOperator().get("/internal/consent-view/{u}", user).then().statusCode(200)
                 .body("purposes", contains("search-history"))
                 .body("changedAt", equalTo(withdrawn.toString())));
     }
@@ -71,7 +72,7 @@ class ConsentViewTest {
         TestKafka.send(TestTopics.CONSENT_CHANGES, unreadable, TestKafka.consent(unreadable, granted, "personalization"));
         TestKafka.send(TestTopics.CONSENT_CHANGES, undated, TestKafka.consent(undated, granted, "personalization"));
         for (String user : List.of(unreadable, undated)) {
-            await().atMost(WAIT).untilAsserted(() -> given().get("/internal/consent-view/{u}", user).then().statusCode(200)
+            await().atMost(WAIT).untilAsserted(() -> asOperator().get("/internal/consent-view/{u}", user).then().statusCode(200)
                     .body("purposes", contains("personalization")));
         }
 
@@ -80,14 +81,14 @@ class ConsentViewTest {
                 Map.of("personalization", ConsentState.WITHDRAWN), "personalization", "2026-01", "api", null));
 
         for (String user : List.of(unreadable, undated)) {
-            await().atMost(WAIT).untilAsserted(() -> given().get("/internal/consent-view/{u}", user).then().statusCode(200)
+            await().atMost(WAIT).untilAsserted(() -> asOperator().get("/internal/consent-view/{u}", user).then().statusCode(200)
                     .body("purposes", empty())
                     .body("changedAt", equalTo(granted.toString())));
         }
         // The stored changedAt is kept: the grant replayed stays stale, the user's next change applies.
         TestKafka.send(TestTopics.CONSENT_CHANGES, unreadable, TestKafka.consent(unreadable, granted, "personalization"),
                 TestKafka.consent(unreadable, granted.plusSeconds(1), "search-history"));
-        await().atMost(WAIT).untilAsserted(() -> given().get("/internal/consent-view/{u}", unreadable).then().statusCode(200)
+        await().atMost(WAIT).untilAsserted(() -> asOperator().get("/internal/consent-view/{u}", unreadable).then().statusCode(200)
                 .body("purposes", contains("search-history")));
     }
 
@@ -118,17 +119,17 @@ class ConsentViewTest {
 
         TestKafka.send(TestTopics.CONSENT_CHANGES, user, (Object) null);
 
-        await().atMost(WAIT).untilAsserted(() -> given().get("/internal/consent-view/{u}", user).then().statusCode(404)
+        await().atMost(WAIT).untilAsserted(() -> asOperator().get("/internal/consent-view/{u}", user).then().statusCode(404)
                 .contentType("application/problem+json"));
         assertThat(rows(user)).as("deleted by the erasure request, which counts it in its receipt").isEqualTo(1);
     }
 
     @Test
     void anUnknownUserIs404AndABadIdIs400() {
-        given().get("/internal/consent-view/{u}", "nobody-" + UUID.randomUUID()).then().statusCode(404)
+        asOperator().get("/internal/consent-view/{u}", "nobody-" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json").body("status", equalTo(404));
         for (String bad : new String[] {"u".repeat(65), "bad!id", "a b"}) {
-            given().get("/internal/consent-view/{u}", bad).then().statusCode(400)
+            asOperator().get("/internal/consent-view/{u}", bad).then().statusCode(400)
                     .contentType("application/problem+json").body("errors.field", hasItem("userId"));
         }
     }

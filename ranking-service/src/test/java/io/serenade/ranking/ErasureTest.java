@@ -25,7 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
+import static io.serenade.kit.testing.ServiceTokens.asOperator;
+import static io.serenade.kit.testing.ServiceTokens.asConsent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -82,12 +84,12 @@ class ErasureTest {
 
         assertThat(rows("interactions", user)).isZero();
         assertThat(rows("forgotten_events", user)).isZero();
-        given().get("/internal/consent-view/{u}", user).then().statusCode(404);
-        given().get("/internal/users/{u}/data", user).then().statusCode(200).body("holdings.size()", equalTo(0));
+        asOperator().get("/internal/consent-view/{u}", user).then().statusCode(404);
+        asConsent().get("/internal/users/{u}/data", user).then().statusCode(200).body("holdings.size()", equalTo(0));
         assertThat(popularity(title)).as("the user's plays are taken back out of popularity").isCloseTo(before - 4, within(0.01));
 
         assertThat(rows("interactions", other)).as("another user's data stays").isEqualTo(1);
-        given().get("/internal/consent-view/{u}", other).then().statusCode(200);
+        asOperator().get("/internal/consent-view/{u}", other).then().statusCode(200);
 
         // The same request again (consent-service retries): nothing left to delete, and a receipt all the same.
         TestKafka.send(TestTopics.ERASURE_REQUESTS, user, new ErasureRequested(0, erasureId, user, Instant.now()));

@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -92,10 +92,10 @@ class HomeResourceTest {
         assertThat(redis.sortedSet(String.class).zscore("test:rk:popularity", lovedTitles.get(1)).getAsDouble() / growth)
                 .as("a redelivered event counts once (forward-decayed units)").isCloseTo(1.0 + countOthers(events, user, lovedTitles.get(1)), within(1e-6));
 
-        given().post("/internal/models/training").then().statusCode(202).body("state", equalTo("running"));
+        asGateway().post("/internal/models/training").then().statusCode(202).body("state", equalTo("running"));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().get("/internal/models/training").then().body("state", equalTo("idle")).body("servingModelId", notNullValue()));
-        given().get("/internal/models").then().statusCode(200)
+                asGateway().get("/internal/models/training").then().body("state", equalTo("idle")).body("servingModelId", notNullValue()));
+        asGateway().get("/internal/models").then().statusCode(200)
                 .body("[0].status", equalTo("ready"))
                 .body("[0].metrics.heldOutUsers", notNullValue());
 
@@ -107,7 +107,7 @@ class HomeResourceTest {
         String crowdUser = "crowd-" + run + "-0";
         for (String header : List.of(PERSONALIZATION, Tokens.tampered(user, PERSONALIZATION), Tokens.expired(user, PERSONALIZATION),
                 Tokens.forged(user, PERSONALIZATION), Tokens.grant(crowdUser, PERSONALIZATION))) {
-            JsonPath page = given().queryParam("maturity", "16+").header(GrantedPurposes.HEADER, header)
+            JsonPath page = asGateway().queryParam("maturity", "16+").header(GrantedPurposes.HEADER, header)
                     .get("/internal/users/{u}/home", user).then().statusCode(200).extract().jsonPath();
             assertThat(page.getBoolean("personalized")).as(header).isFalse();
             assertThat(page.getString("notice")).contains("personalization");
@@ -153,20 +153,20 @@ class HomeResourceTest {
 
     @Test
     void badHomeParametersAre400Problems() {
-        given().queryParam("maturity", "21+").get("/internal/users/{u}/home", "u1")
+        asGateway().queryParam("maturity", "21+").get("/internal/users/{u}/home", "u1")
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("maturity"));
-        given().queryParam("genre", "Not A Genre").get("/internal/users/{u}/home", "u1")
+        asGateway().queryParam("genre", "Not A Genre").get("/internal/users/{u}/home", "u1")
                 .then().statusCode(400).body("errors.field", hasItem("genre[0]"));
-        given().get("/internal/users/{u}/home", "u".repeat(65))
+        asGateway().get("/internal/users/{u}/home", "u".repeat(65))
                 .then().statusCode(400).body("errors.field", hasItem("userId"));
         for (String bad : new String[] {"1.5", "-0.1", "abc", "0.12345", "1e-1"}) {
-            given().queryParam("diversity", bad).get("/internal/users/{u}/home", "u1")
+            asGateway().queryParam("diversity", bad).get("/internal/users/{u}/home", "u1")
                     .then().statusCode(400).body("errors.field", hasItem("diversity"));
         }
     }
 
     private static JsonPath home(String user, String purposes, String maturity) {
-        var request = given().queryParam("maturity", maturity);
+        var request = asGateway().queryParam("maturity", maturity);
         if (purposes != null) {
             request = request.header(GrantedPurposes.HEADER, Tokens.grant(user, purposes));
         }
@@ -184,7 +184,7 @@ class HomeResourceTest {
     }
 
     private static String putTitle(String id, String genre, String maturity) {
-        given().contentType(ContentType.JSON)
+        asGateway().contentType(ContentType.JSON)
                 .body(Map.of("name", "Title " + id, "genres", List.of(genre), "maturityRating", maturity, "releaseYear", 2020))
                 .put("/internal/titles/{id}", id).then().statusCode(200);
         return id;

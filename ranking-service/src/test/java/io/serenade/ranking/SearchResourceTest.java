@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
@@ -67,7 +67,7 @@ class SearchResourceTest {
         for (String header : List.of("personalization", Tokens.tampered(horrorFan, "personalization"),
                 Tokens.expired(horrorFan, "personalization"), Tokens.forged(horrorFan, "personalization"),
                 Tokens.grant(comedyFan, "personalization"))) {
-            JsonPath refused = given().queryParam("q", word).queryParam("maturity", "18+").header(GrantedPurposes.HEADER, header)
+            JsonPath refused = asGateway().queryParam("q", word).queryParam("maturity", "18+").header(GrantedPurposes.HEADER, header)
                     .get("/internal/users/{u}/search", horrorFan).then().statusCode(200).extract().jsonPath();
             assertThat(refused.getBoolean("personalized")).as(header).isFalse();
             assertThat(refused.getList("results.personal", Double.class)).allMatch(p -> p == 0.0);
@@ -87,12 +87,12 @@ class SearchResourceTest {
     }
 
     private static void rejected(Map<String, String> params, String field) {
-        given().queryParams(params).get("/internal/users/{u}/search", "u1").then().statusCode(400)
+        asGateway().queryParams(params).get("/internal/users/{u}/search", "u1").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem(field));
     }
 
     private static JsonPath search(String user, String q, String purposes) {
-        var request = given().queryParam("q", q).queryParam("maturity", "18+").queryParam("device", "tv").queryParam("hour", "21");
+        var request = asGateway().queryParam("q", q).queryParam("maturity", "18+").queryParam("device", "tv").queryParam("hour", "21");
         if (purposes != null) {
             request = request.header(GrantedPurposes.HEADER, Tokens.grant(user, purposes));
         }
@@ -100,7 +100,7 @@ class SearchResourceTest {
     }
 
     private static String put(String id, String name, String genre) {
-        given().contentType(ContentType.JSON)
+        asGateway().contentType(ContentType.JSON)
                 .body(Map.of("name", name, "genres", List.of(genre), "maturityRating", "13+", "releaseYear", 2020))
                 .put("/internal/titles/{id}", id).then().statusCode(200);
         return id;

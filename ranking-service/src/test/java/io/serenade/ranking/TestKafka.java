@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
+import static io.serenade.kit.testing.ServiceTokens.asOperator;
 import static org.awaitility.Awaitility.await;
 
 /** Publishing to the test topics as the other services would, keyed by user id. */
@@ -63,7 +64,7 @@ public final class TestKafka {
         }
         for (String user : users) {
             await().atMost(Duration.ofSeconds(30)).until(() ->
-                    given().get("/internal/consent-view/{u}", user).statusCode() == 200);
+                    asOperator().get("/internal/consent-view/{u}", user).statusCode() == 200);
         }
     }
 }

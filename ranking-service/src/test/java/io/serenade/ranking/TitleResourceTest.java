@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -35,11 +35,11 @@ class TitleResourceTest {
     @Test
     void putCreatesThenReplacesATitleAndPublishesIt() {
         String id = "t-" + UUID.randomUUID();
-        given().contentType(ContentType.JSON).body(VALID).put("/internal/titles/{id}", id)
+        asGateway().contentType(ContentType.JSON).body(VALID).put("/internal/titles/{id}", id)
                 .then().statusCode(200).body("titleId", equalTo(id)).body("genres", contains("drama", "thriller"));
-        given().contentType(ContentType.JSON).body(VALID.replace("The Long Night", "The Longer Night"))
+        asGateway().contentType(ContentType.JSON).body(VALID.replace("The Long Night", "The Longer Night"))
                 .put("/internal/titles/{id}", id).then().statusCode(200);
-        given().get("/internal/titles/{id}", id).then().statusCode(200)
+        asGateway().get("/internal/titles/{id}", id).then().statusCode(200)
                 .body("name", equalTo("The Longer Night")).body("maturityRating", equalTo("16+"));
 
         try (KafkaConsumer<String, TitleUpserted> consumer = new KafkaConsumer<>(Map.of(
@@ -70,19 +70,19 @@ class TitleResourceTest {
         rejected(id, VALID.replace("\"16+\"", "\"21+\""), "maturityRating");
         rejected(id, VALID.replace("2024", "1500"), "releaseYear");
         rejected(id, VALID.replace("2024", "\"soon\""), "releaseYear");
-        given().contentType(ContentType.JSON).body("{").put("/internal/titles/{id}", id)
+        asGateway().contentType(ContentType.JSON).body("{").put("/internal/titles/{id}", id)
                 .then().statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body(VALID).put("/internal/titles/{id}", "x".repeat(65))
+        asGateway().contentType(ContentType.JSON).body(VALID).put("/internal/titles/{id}", "x".repeat(65))
                 .then().statusCode(400).body("errors.field", hasItem("titleId"));
-        given().queryParam("page", "abc").get("/internal/titles").then().statusCode(400)
+        asGateway().queryParam("page", "abc").get("/internal/titles").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("page"));
-        given().queryParam("size", "501").get("/internal/titles").then().statusCode(400).body("errors.field", hasItem("size"));
-        given().get("/internal/titles/{id}", id).then().statusCode(404).contentType("application/problem+json")
+        asGateway().queryParam("size", "501").get("/internal/titles").then().statusCode(400).body("errors.field", hasItem("size"));
+        asGateway().get("/internal/titles/{id}", id).then().statusCode(404).contentType("application/problem+json")
                 .body("detail", containsString(id));
     }
 
     private static void rejected(String id, String body, String field) {
-        given().contentType(ContentType.JSON).body(body).put("/internal/titles/{id}", id)
+        asGateway().contentType(ContentType.JSON).body(body).put("/internal/titles/{id}", id)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem(field));
     }

@@ -24,7 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static io.serenade.kit.testing.ServiceTokens.asGateway;
+import static io.serenade.kit.testing.ServiceTokens.asConsent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -68,9 +69,9 @@ class UserDataResourceTest {
                 && rows("interactions", other) == 1);
 
         // Affinities are read against the catalog snapshot, which picks the new titles up within its refresh.
-        await().atMost(WAIT).until(() -> given().get("/internal/users/{u}/data", user).then().statusCode(200).extract()
+        await().atMost(WAIT).until(() -> asConsent().get("/internal/users/{u}/data", user).then().statusCode(200).extract()
                 .jsonPath().getList("holdings.store").contains("computed:interactions"));
-        JsonPath summary = given().get("/internal/users/{u}/data", user).then().statusCode(200).extract().jsonPath();
+        JsonPath summary = asConsent().get("/internal/users/{u}/data", user).then().statusCode(200).extract().jsonPath();
         assertThat(summary.getString("service")).isEqualTo("ranking-service");
         assertThat(summary.getInt("version")).isEqualTo(1);
         assertThat(holding(summary, "postgresql:interactions"))
@@ -82,7 +83,7 @@ class UserDataResourceTest {
         assertThat(holding(summary, "computed:interactions")).containsEntry("category", "inferred-affinities")
                 .containsEntry("count", 4);
 
-        String body = given().get("/internal/users/{u}/export", user).then().statusCode(200).extract().asString();
+        String body = asConsent().get("/internal/users/{u}/export", user).then().statusCode(200).extract().asString();
         assertThat(body).doesNotContain(other);
         JsonPath export = new JsonPath(body);
         assertThat(export.getString("service")).isEqualTo("ranking-service");
@@ -122,7 +123,7 @@ class UserDataResourceTest {
             assertThat(none.getInt("basedOnEvents")).isZero();
         }
 
-        JsonPath theirSummary = given().get("/internal/users/{u}/data", other).then().statusCode(200).extract().jsonPath();
+        JsonPath theirSummary = asConsent().get("/internal/users/{u}/data", other).then().statusCode(200).extract().jsonPath();
         assertThat(holding(theirSummary, "postgresql:interactions")).containsEntry("count", 1);
         assertThat(theirSummary.getList("holdings.store")).doesNotContain("postgresql:forgotten_events", "postgresql:consent_view");
     }
@@ -130,8 +131,8 @@ class UserDataResourceTest {
     @Test
     void aUserWithNothingHereHasAnEmptySummaryAndExport() {
         String user = "nobody-" + UUID.randomUUID();
-        given().get("/internal/users/{u}/data", user).then().statusCode(200).body("holdings.size()", equalTo(0));
-        JsonPath export = given().get("/internal/users/{u}/export", user).then().statusCode(200).extract().jsonPath();
+        asConsent().get("/internal/users/{u}/data", user).then().statusCode(200).body("holdings.size()", equalTo(0));
+        JsonPath export = asConsent().get("/internal/users/{u}/export", user).then().statusCode(200).extract().jsonPath();
         assertThat(export.getList("data.interaction-history.interactions")).isEmpty();
         assertThat(export.getInt("data.inferred-affinities.basedOnEvents")).isZero();
         assertThat(export.getMap("data")).doesNotContainKey("consents");
@@ -147,9 +148,9 @@ class UserDataResourceTest {
         }
         log.insertNew(events, fresh -> Uni.createFrom().voidItem()).await().atMost(WAIT);
 
-        JsonPath export = given().get("/internal/users/{u}/export", user).then().statusCode(200).extract().jsonPath();
+        JsonPath export = asConsent().get("/internal/users/{u}/export", user).then().statusCode(200).extract().jsonPath();
         assertThat(export.getList("data.interaction-history.interactions")).hasSize(10_000);
-        given().get("/internal/users/{u}/data", user).then().statusCode(200)
+        asConsent().get("/internal/users/{u}/data", user).then().statusCode(200)
                 .body("holdings.find { it.store == 'postgresql:interactions' }.count", equalTo(10_000));
     }
 
@@ -157,18 +158,18 @@ class UserDataResourceTest {
     void badUserIdsAndLimitsAre400ProblemsNamingTheField() {
         for (String route : new String[] {"data", "export", "affinities"}) {
             for (String bad : new String[] {"u".repeat(65), "bad!id", "a b", "x.y"}) {
-                given().get("/internal/users/{u}/" + route, bad).then().statusCode(400)
+                asGateway().get("/internal/users/{u}/" + route, bad).then().statusCode(400)
                         .contentType("application/problem+json").body("errors.field", hasItem("userId"));
             }
         }
         for (String bad : new String[] {"0", "21", "abc", "-1", "1.5"}) {
-            given().queryParam("limit", bad).get("/internal/users/{u}/affinities", "u1").then().statusCode(400)
+            asGateway().queryParam("limit", bad).get("/internal/users/{u}/affinities", "u1").then().statusCode(400)
                     .contentType("application/problem+json").body("errors.field", hasItem("limit"));
         }
     }
 
     private static JsonPath affinities(String user, String header, String limit) {
-        var request = given();
+        var request = asGateway();
         if (header != null) {
             request = request.header(GrantedPurposes.HEADER, header);
         }
@@ -190,7 +191,7 @@ class UserDataResourceTest {
     }
 
     private static String put(String id, String name, String genre, String theme) {
-        given().contentType(ContentType.JSON)
+        asGateway().contentType(ContentType.JSON)
                 .body(Map.of("name", name, "genres", List.of(genre), "themes", List.of(theme), "maturityRating", "13+"))
                 .put("/internal/titles/{id}", id).then().statusCode(200);
         return id;

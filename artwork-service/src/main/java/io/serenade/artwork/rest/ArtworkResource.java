@@ -1,12 +1,14 @@
 package io.serenade.artwork.rest;
 
+import io.serenade.kit.rest.ProblemMappers;
 import io.serenade.artwork.api.Ids;
-import io.serenade.artwork.api.Problem;
+import io.serenade.kit.rest.Problem;
 import io.serenade.artwork.api.VariantUpdate;
 import io.serenade.artwork.api.VariantView;
 import io.serenade.artwork.service.ArtworkService;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.PermitAll;
+import io.serenade.kit.identity.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -27,13 +29,11 @@ import java.util.List;
  * Internal routes administering artwork variants (the gateway checks the admin role) and serving their
  * generated posters (the gateway exposes them as its public image route).
  * <p>
- * {@code @PermitAll} is deliberate and explicit: every resource states its rule (unannotated endpoints are
- * denied), no path-based permission is relied on, and until services verify their callers' credentials only
- * the network policy keeps /internal to the gateway and services.
+ * Only the gateway may call them: its service identity is checked on every request ({@link Callers}).
  */
 @Path("/internal")
 @Produces(MediaType.APPLICATION_JSON)
-@PermitAll
+@RolesAllowed(Callers.GATEWAY)
 public class ArtworkResource {
 
     static final String SVG = "image/svg+xml";

@@ -7,7 +7,8 @@ import io.serenade.artwork.service.PurposeVerifier;
 import io.serenade.events.GrantedPurposes;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.PermitAll;
+import io.serenade.kit.identity.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -21,7 +22,7 @@ import jakarta.ws.rs.core.MediaType;
  * The artwork choice for a page, called by the gateway on every home page. Access: see {@link ArtworkResource}.
  */
 @Path("/internal/choices")
-@PermitAll
+@RolesAllowed(Callers.GATEWAY)
 public class ChoiceResource {
 
     private final ChoiceService choices;

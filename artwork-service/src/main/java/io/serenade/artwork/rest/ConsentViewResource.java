@@ -4,7 +4,8 @@ import io.serenade.artwork.api.ConsentStateView;
 import io.serenade.artwork.api.Ids;
 import io.serenade.artwork.service.UserDataService;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.PermitAll;
+import io.serenade.kit.identity.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -20,7 +21,7 @@ import jakarta.ws.rs.core.MediaType;
  */
 @Path("/internal/consent-view/{userId}")
 @Produces(MediaType.APPLICATION_JSON)
-@PermitAll
+@RolesAllowed(Callers.OPERATOR)
 public class ConsentViewResource {
 
     private final UserDataService users;

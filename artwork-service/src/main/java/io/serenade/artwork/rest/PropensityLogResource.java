@@ -1,9 +1,11 @@
 package io.serenade.artwork.rest;
 
-import io.serenade.artwork.api.Problem;
+import io.serenade.kit.rest.ProblemMappers;
+import io.serenade.kit.rest.Problem;
 import io.serenade.artwork.service.PropensityExport;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.PermitAll;
+import io.serenade.kit.identity.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,7 +26,7 @@ import java.util.List;
  * gateway does not expose it; the rows carry no user id). Access: see {@link ArtworkResource}.
  */
 @Path("/internal/propensity-log.csv")
-@PermitAll
+@RolesAllowed(Callers.OPERATOR)
 public class PropensityLogResource {
 
     /** One export covers at most this span, so a request cannot make the service build an unbounded file. */

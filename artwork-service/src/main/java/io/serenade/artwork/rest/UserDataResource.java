@@ -5,7 +5,8 @@ import io.serenade.artwork.service.UserDataService;
 import io.serenade.events.userdata.UserDataExport;
 import io.serenade.events.userdata.UserDataSummary;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.PermitAll;
+import io.serenade.kit.identity.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,7 +20,7 @@ import jakarta.ws.rs.core.MediaType;
  */
 @Path("/internal/users/{userId}")
 @Produces(MediaType.APPLICATION_JSON)
-@PermitAll
+@RolesAllowed(Callers.GATEWAY)
 public class UserDataResource {
 
     private final UserDataService users;
@@ -31,6 +32,7 @@ public class UserDataResource {
     /** Per category and store: how many records, the oldest and the newest. Counts and dates only. */
     @GET
     @Path("/data")
+    @RolesAllowed(Callers.CONSENT)
     public Uni<UserDataSummary> data(@PathParam("userId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String userId) {
         return users.summary(userId);
     }
@@ -38,6 +40,7 @@ public class UserDataResource {
     /** Everything, raw and inferred, keyed by data category; the inferred taste carries its explanation. */
     @GET
     @Path("/export")
+    @RolesAllowed(Callers.CONSENT)
     public Uni<UserDataExport> export(@PathParam("userId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String userId) {
         return users.export(userId);
     }

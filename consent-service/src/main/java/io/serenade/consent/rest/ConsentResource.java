@@ -1,12 +1,14 @@
 package io.serenade.consent.rest;
 
+import io.serenade.kit.rest.ProblemMappers;
 import io.serenade.consent.api.ConsentUpdate;
 import io.serenade.consent.api.ConsentView;
 import io.serenade.consent.api.HistoryPage;
 import io.serenade.consent.service.ConsentNotRecordedException;
 import io.serenade.consent.service.ConsentService;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.PermitAll;
+import io.serenade.kit.identity.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -32,15 +34,13 @@ import static io.serenade.consent.rest.Params.USER_ID_MESSAGE;
 
 /**
  * Internal routes, called by the gateway on behalf of the user it authenticated. The user id is in the path
- * because only trusted callers reach /internal (public routes never carry one).
+ * because only the gateway reaches these routes (public routes never carry one).
  * <p>
- * {@code @PermitAll} is deliberate and explicit: every resource states its rule (unannotated endpoints are
- * denied), no path-based permission is relied on, and until services verify their callers' credentials only
- * the network policy keeps /internal to the gateway and services.
+ * Only the gateway may call them: its service identity is checked on every request ({@link Callers}).
  */
 @Path("/internal/users/{userId}/consents")
 @Produces(MediaType.APPLICATION_JSON)
-@PermitAll
+@RolesAllowed(Callers.GATEWAY)
 public class ConsentResource {
 
     private final ConsentService consents;

@@ -4,7 +4,8 @@ import io.serenade.consent.api.DataUsePage;
 import io.serenade.consent.config.ConsentConfig;
 import io.serenade.consent.service.DataUseService;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.PermitAll;
+import io.serenade.kit.identity.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -26,7 +27,7 @@ import static io.serenade.consent.rest.Params.USER_ID_MESSAGE;
 /** A user's data-use log, for the gateway acting on the user's behalf (see {@link ConsentResource} on access). */
 @Path("/internal/users/{userId}/data-use")
 @Produces(MediaType.APPLICATION_JSON)
-@PermitAll
+@RolesAllowed(Callers.GATEWAY)
 public class DataUseResource {
 
     private final DataUseService dataUse;

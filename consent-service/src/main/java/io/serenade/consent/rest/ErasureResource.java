@@ -1,10 +1,12 @@
 package io.serenade.consent.rest;
 
+import io.serenade.kit.rest.ProblemMappers;
 import io.serenade.consent.api.ErasureView;
 import io.serenade.consent.service.ErasureNotRecordedException;
 import io.serenade.consent.service.ErasureService;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.PermitAll;
+import io.serenade.kit.identity.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -28,7 +30,7 @@ import static io.serenade.consent.rest.Params.USER_ID_MESSAGE;
  */
 @Path("/internal/users/{userId}/erasure")
 @Produces(MediaType.APPLICATION_JSON)
-@PermitAll
+@RolesAllowed(Callers.GATEWAY)
 public class ErasureResource {
 
     private final ErasureService erasures;

@@ -1,10 +1,12 @@
 package io.serenade.consent.rest;
 
+import io.serenade.kit.rest.ProblemMappers;
 import io.serenade.consent.api.ExportView;
 import io.serenade.consent.model.ExportJob;
 import io.serenade.consent.service.ExportService;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.PermitAll;
+import io.serenade.kit.identity.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -27,7 +29,7 @@ import static io.serenade.consent.rest.Params.USER_ID_MESSAGE;
  */
 @Path("/internal/users/{userId}/exports")
 @Produces(MediaType.APPLICATION_JSON)
-@PermitAll
+@RolesAllowed(Callers.GATEWAY)
 public class ExportResource {
 
     private final ExportService exports;

@@ -2,7 +2,8 @@ package io.serenade.consent.rest;
 
 import io.serenade.consent.api.PurposeCatalogueView;
 import io.serenade.consent.service.PurposeCatalogue;
-import jakarta.annotation.security.PermitAll;
+import io.serenade.kit.identity.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 /** The purpose catalogue: no personal data, the gateway serves it to anyone deciding what to consent to. */
 @Path("/internal/purposes")
 @Produces(MediaType.APPLICATION_JSON)
-@PermitAll
+@RolesAllowed(Callers.GATEWAY)
 public class PurposeResource {
 
     private final PurposeCatalogue catalogue;

@@ -3,7 +3,8 @@ package io.serenade.consent.rest;
 import io.serenade.consent.api.TransparencyView;
 import io.serenade.consent.service.TransparencyService;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.PermitAll;
+import io.serenade.kit.identity.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,7 +18,7 @@ import static io.serenade.consent.rest.Params.USER_ID_MESSAGE;
 /** What Serenade holds about a user, per data category (see {@link ConsentResource} on access). */
 @Path("/internal/users/{userId}/transparency")
 @Produces(MediaType.APPLICATION_JSON)
-@PermitAll
+@RolesAllowed(Callers.GATEWAY)
 public class TransparencyResource {
 
     private final TransparencyService transparency;

@@ -1,5 +1,9 @@
 package io.serenade.gateway.client;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import io.serenade.kit.json.StrictJson;
+import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -14,10 +18,18 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** consent-service's internal routes: consents, the purpose catalogue, transparency, data use, export and erasure. */
+@OidcClientFilter // the caller's service identity (client credentials) on every call
 @RegisterRestClient(configKey = "consent")
 @RegisterProvider(DownstreamErrors.class)
 @Path("/internal")
 public interface ConsentApi {
+
+    /** Another service's answer may carry fields this version does not know yet: they are skipped, not refused. */
+    @ClientObjectMapper
+    static ObjectMapper objectMapper(ObjectMapper defaults) {
+        return StrictJson.tolerant(defaults);
+    }
+
 
     @GET
     @Path("/users/{userId}/consents")

@@ -1,5 +1,9 @@
 package io.serenade.gateway.client;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import io.serenade.kit.json.StrictJson;
+import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.serenade.events.GrantedPurposes;
 import io.serenade.gateway.api.RankingHome;
@@ -17,10 +21,18 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import java.util.List;
 
 /** ranking-service's internal routes. {@code purposes} is a {@link GrantedPurposes#header()} value. */
+@OidcClientFilter // the caller's service identity (client credentials) on every call
 @RegisterRestClient(configKey = "ranking")
 @RegisterProvider(DownstreamErrors.class)
 @Path("/internal")
 public interface RankingApi {
+
+    /** Another service's answer may carry fields this version does not know yet: they are skipped, not refused. */
+    @ClientObjectMapper
+    static ObjectMapper objectMapper(ObjectMapper defaults) {
+        return StrictJson.tolerant(defaults);
+    }
+
 
     @GET
     @Path("/users/{userId}/home")

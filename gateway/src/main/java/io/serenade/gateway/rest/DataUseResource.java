@@ -1,7 +1,8 @@
 package io.serenade.gateway.rest;
 
+import io.serenade.kit.rest.Problem;
+import io.serenade.kit.rest.ProblemMappers;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.serenade.gateway.api.Problem;
 import io.serenade.gateway.client.Downstream;
 import io.serenade.gateway.config.GatewayConfig;
 import io.serenade.gateway.service.Caller;

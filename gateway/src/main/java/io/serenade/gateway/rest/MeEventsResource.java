@@ -1,9 +1,10 @@
 package io.serenade.gateway.rest;
 
+import io.serenade.kit.rest.Problem;
+import io.serenade.kit.rest.ProblemMappers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.serenade.gateway.api.EventsAccepted;
-import io.serenade.gateway.api.Problem;
 import io.serenade.gateway.config.GatewayConfig;
 import io.serenade.gateway.intake.EventIntake;
 import io.serenade.gateway.service.Caller;

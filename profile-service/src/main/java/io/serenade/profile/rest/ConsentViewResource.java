@@ -4,7 +4,8 @@ import io.serenade.profile.api.ConsentViewResponse;
 import io.serenade.profile.api.UserIds;
 import io.serenade.profile.service.ConsentViewService;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.PermitAll;
+import io.serenade.kit.identity.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -17,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
  * This service's own view of a user's consent, as applied from consent-changes: what pacing decisions obey.
  * Read by consent-service and by the consent-propagation benchmark (appliedAt).
  */
-@PermitAll // internal, like the other /internal routes
+@RolesAllowed(Callers.OPERATOR)
 @Path("/internal/consent-view/{userId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class ConsentViewResource {

@@ -4,7 +4,8 @@ import io.serenade.profile.api.NotificationDecisionRequest;
 import io.serenade.profile.api.NotificationDecisionView;
 import io.serenade.profile.service.NotificationService;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.PermitAll;
+import io.serenade.kit.identity.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -17,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
  * Notification pacing for back-end senders (through the gateway's notifier route): may this user be notified
  * of this kind now? Every answer is recorded and shown to the user.
  */
-@PermitAll // internal, like the other /internal routes
+@RolesAllowed(Callers.GATEWAY)
 @Path("/internal/notifications/decisions")
 @Produces(MediaType.APPLICATION_JSON)
 public class NotificationDecisionResource {

@@ -6,7 +6,8 @@ import io.serenade.profile.api.NotificationSettingsView;
 import io.serenade.profile.api.UserIds;
 import io.serenade.profile.service.NotificationService;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.PermitAll;
+import io.serenade.kit.identity.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -24,7 +25,7 @@ import jakarta.ws.rs.core.MediaType;
  * A user's own side of notification pacing: their settings and the decisions made about them, read and
  * changed through the gateway on their behalf. (Senders ask for decisions at {@link NotificationDecisionResource}.)
  */
-@PermitAll // internal, like the other /internal routes
+@RolesAllowed(Callers.GATEWAY)
 @Path("/internal/users/{userId}/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 public class NotificationResource {

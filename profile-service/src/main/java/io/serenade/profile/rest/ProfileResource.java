@@ -6,7 +6,8 @@ import io.serenade.profile.api.ProfileView;
 import io.serenade.profile.api.UserIds;
 import io.serenade.profile.service.ProfileService;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.PermitAll;
+import io.serenade.kit.identity.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -28,9 +29,8 @@ import java.util.UUID;
  * Internal routes, called by the gateway on behalf of the user it authenticated. The user id is in the path
  * because only trusted callers reach /internal (public routes never carry one).
  */
-// Internal: reachable only inside the cluster (network policy); caller verification comes with the
-// consent work (issue 5). Annotated so that deny-unannotated-endpoints covers anything added later.
-@PermitAll
+// Internal: the caller must present the service identity the annotation names (see Callers).
+@RolesAllowed(Callers.GATEWAY)
 @Path("/internal/users/{userId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProfileResource {

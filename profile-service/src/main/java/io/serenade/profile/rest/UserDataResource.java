@@ -5,7 +5,8 @@ import io.serenade.events.userdata.UserDataSummary;
 import io.serenade.profile.api.UserIds;
 import io.serenade.profile.service.UserDataService;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.PermitAll;
+import io.serenade.kit.identity.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,7 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** What profile-service holds about a user: counts and dates for transparency, everything for export. */
-@PermitAll // internal, like the other /internal routes
+@RolesAllowed(Callers.GATEWAY)
 @Path("/internal/users/{userId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class UserDataResource {
@@ -27,12 +28,16 @@ public class UserDataResource {
 
     @GET
     @Path("/data")
+
+    @RolesAllowed(Callers.CONSENT)
     public Uni<UserDataSummary> summary(@PathParam("userId") @Pattern(regexp = UserIds.PATTERN, message = UserIds.MESSAGE) String userId) {
         return userData.summary(userId);
     }
 
     @GET
     @Path("/export")
+
+    @RolesAllowed(Callers.CONSENT)
     public Uni<UserDataExport> export(@PathParam("userId") @Pattern(regexp = UserIds.PATTERN, message = UserIds.MESSAGE) String userId) {
         return userData.export(userId);
     }

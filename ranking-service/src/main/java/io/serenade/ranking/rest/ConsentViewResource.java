@@ -4,7 +4,8 @@ import io.serenade.ranking.api.ConsentStateView;
 import io.serenade.ranking.api.Ids;
 import io.serenade.ranking.service.UserDataService;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.PermitAll;
+import io.serenade.kit.identity.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -17,8 +18,8 @@ import jakarta.ws.rs.core.MediaType;
  * ranking-service's own view of a user's consent, as applied from the consent topic: what its training obeys, and
  * when the latest change reached it (the consent-propagation benchmark reads {@code appliedAt}).
  */
-// Internal: reachable only inside the cluster (network policy), like the other /internal routes.
-@PermitAll
+// Internal: the caller must present the service identity the annotation names (see Callers).
+@RolesAllowed(Callers.OPERATOR)
 @Path("/internal/consent-view/{userId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class ConsentViewResource {

@@ -7,7 +7,8 @@ import io.serenade.ranking.api.TitleUpsert;
 import io.serenade.ranking.service.HomeService;
 import io.serenade.ranking.service.PurposeVerifier;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.PermitAll;
+import io.serenade.kit.identity.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -26,9 +27,8 @@ import java.util.List;
  * A user's home rows, for the gateway. The gateway passes what the profile says (maturity, stated genres,
  * diversity dial) and the purposes the user granted, so ranking never reads another service's data.
  */
-// Internal: reachable only inside the cluster (network policy). The purposes are verified here (a signed token);
-// annotated so that deny-unannotated-endpoints covers anything added later.
-@PermitAll
+// Internal: the gateway's service identity is required, and the purposes are verified here (a signed token).
+@RolesAllowed(Callers.GATEWAY)
 @Path("/internal/users/{userId}/home")
 @Produces(MediaType.APPLICATION_JSON)
 public class HomeResource {

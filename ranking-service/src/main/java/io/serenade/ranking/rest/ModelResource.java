@@ -4,7 +4,8 @@ import io.serenade.ranking.api.ModelVersionView;
 import io.serenade.ranking.api.TrainingView;
 import io.serenade.ranking.repository.ModelVersionRepository;
 import io.serenade.ranking.service.ModelService;
-import jakarta.annotation.security.PermitAll;
+import io.serenade.kit.identity.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,8 +18,8 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** Model versions and training, for operators (the gateway exposes these to admins only). */
-// Internal: reachable only inside the cluster (network policy); caller verification comes with issue 5.
-@PermitAll
+// Internal: the caller must present the service identity the annotation names (see Callers).
+@RolesAllowed(Callers.GATEWAY)
 @Path("/internal/models")
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelResource {

@@ -6,7 +6,8 @@ import io.serenade.ranking.api.SearchView;
 import io.serenade.ranking.service.PurposeVerifier;
 import io.serenade.ranking.service.SearchService;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.PermitAll;
+import io.serenade.kit.identity.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -24,8 +25,8 @@ import jakarta.ws.rs.core.MediaType;
  * (device, local hour) to order near-ties — only if {@value GrantedPurposes#HEADER} carries a valid token, signed for
  * this user, that grants personalization.
  */
-// Internal: reachable only inside the cluster (network policy); caller verification comes with issue 5.
-@PermitAll
+// Internal: the caller must present the service identity the annotation names (see Callers).
+@RolesAllowed(Callers.GATEWAY)
 @Path("/internal/users/{userId}/search")
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchResource {

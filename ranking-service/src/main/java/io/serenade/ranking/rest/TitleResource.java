@@ -5,7 +5,8 @@ import io.serenade.ranking.api.TitleView;
 import io.serenade.ranking.mapping.TitleMapper;
 import io.serenade.ranking.service.CatalogService;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.PermitAll;
+import io.serenade.kit.identity.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -23,9 +24,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** The catalog, for the gateway's admin routes. */
-// Internal: reachable only inside the cluster (network policy); caller verification comes with the
-// consent work (issue 5). Annotated so that deny-unannotated-endpoints covers anything added later.
-@PermitAll
+// Internal: the caller must present the service identity the annotation names (see Callers).
+@RolesAllowed(Callers.GATEWAY)
 @Path("/internal/titles")
 @Produces(MediaType.APPLICATION_JSON)
 public class TitleResource {

@@ -8,7 +8,8 @@ import io.serenade.ranking.api.Ids;
 import io.serenade.ranking.service.PurposeVerifier;
 import io.serenade.ranking.service.UserDataService;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.PermitAll;
+import io.serenade.kit.identity.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -23,8 +24,8 @@ import jakarta.ws.rs.core.MediaType;
  * What ranking-service holds about a user: a summary for consent-service's transparency view, the whole of it for
  * the user's export, and the inferred affinities for the gateway's assistant context.
  */
-// Internal: reachable only inside the cluster (network policy), like the other /internal routes.
-@PermitAll
+// Internal: the caller must present the service identity the annotation names (see Callers).
+@RolesAllowed(Callers.GATEWAY)
 @Path("/internal/users/{userId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class UserDataResource {
@@ -40,6 +41,7 @@ public class UserDataResource {
     /** Per category and store: how many records, the oldest and the newest. Counts and dates only. */
     @GET
     @Path("/data")
+    @RolesAllowed(Callers.CONSENT)
     public Uni<UserDataSummary> data(@PathParam("userId") @Pattern(regexp = Ids.USER_ID, message = Ids.MESSAGE) String userId) {
         return users.summary(userId);
     }
@@ -47,6 +49,7 @@ public class UserDataResource {
     /** Everything, raw and inferred, keyed by data category; inferred data carries its explanation. */
     @GET
     @Path("/export")
+    @RolesAllowed(Callers.CONSENT)
     public Uni<UserDataExport> export(@PathParam("userId") @Pattern(regexp = Ids.USER_ID, message = Ids.MESSAGE) String userId) {
         return users.export(userId);
     }

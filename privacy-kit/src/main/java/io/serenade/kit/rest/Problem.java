@@ -1,4 +1,4 @@
-package io.serenade.artwork.api;
+package io.serenade.kit.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

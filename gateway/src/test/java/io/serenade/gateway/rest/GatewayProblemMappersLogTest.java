@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The unavailable mapper's warning names the failure's kind, never the internal URL a client exception carries. */
-class ProblemMappersLogTest {
+class GatewayProblemMappersLogTest {
 
     @Test
     void anUnavailableServiceIsLoggedWithoutTheInternalPath() {
@@ -37,7 +37,7 @@ class ProblemMappersLogTest {
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
         try {
-            Response answer = new ProblemMappers().unavailable(
+            Response answer = new GatewayProblemMappers().unavailable(
                     new ProcessingException("GET http://127.0.0.1:8081/internal/users/u-secret-42/profile: connection refused"), null);
             assertThat(answer.getStatus()).isEqualTo(503);
         } finally {

@@ -1,0 +1,163 @@
+package io.serenade.kit.testing;
+
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import io.serenade.kit.identity.Callers;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No anonymous caller inside: every internal route of a service, found by reading its resource classes (so a route
+ * added later is covered without a line here), is tried with no credential, with a member's token, and with a service
+ * identity that is not on the route's allow-list, and must refuse each (401, 401, 403) with a problem body; the
+ * allowed callers must get past the check. The exact 2xx of each allowed call is the business of the route's own tests,
+ * which all call as the allowed caller. A service's {@code InternalCallersTest} extends this.
+ */
+public abstract class InternalRoutesContract {
+
+    private static final Pattern PARAMETER = Pattern.compile("\\{(\\w+)(?::[^}]*)?}");
+    private static final List<String> IDENTITIES = List.of(Callers.GATEWAY, Callers.CONSENT, Callers.OPERATOR);
+
+    /** One route: its method, its path template and the callers its annotation allows. */
+    public record Route(String method, String template, Set<String> allowed) {
+        String path() {
+            Matcher m = PARAMETER.matcher(template);
+            StringBuilder path = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(path, sample(m.group(1)));
+            }
+            m.appendTail(path);
+            return path.toString();
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + template + " " + allowed;
+        }
+    }
+
+    /** The package holding the service's resource classes, e.g. {@code io.serenade.profile.rest}. */
+    protected abstract String resourcePackage();
+
+    @TestFactory
+    Stream<DynamicTest> everyInternalRouteRefusesAnyoneButItsCallers() {
+        List<Route> routes = routes(resourcePackage());
+        assertThat(routes).as("internal routes of " + resourcePackage()).isNotEmpty();
+        return routes.stream().map(route -> DynamicTest.dynamicTest(route.toString(), () -> check(route)));
+    }
+
+    private static void check(Route route) {
+        String path = route.path();
+        refused(request(null), route, path, 401);
+        refused(request(ServiceTokens.member("member-" + UUID.randomUUID())), route, path, 401);
+        for (String stranger : IDENTITIES) {
+            if (!route.allowed().contains(stranger)) {
+                refused(request(ServiceTokens.service(stranger)), route, path, 403);
+            }
+        }
+        for (String caller : route.allowed()) {
+            int status = request(ServiceTokens.service(caller)).request(route.method(), path).statusCode();
+            assertThat(status).as(caller + " on " + route).isNotIn(401, 403);
+        }
+    }
+
+    private static void refused(RequestSpecification request, Route route, String path, int expected) {
+        request.request(route.method(), path).then()
+                .statusCode(expected)
+                .contentType("application/problem+json");
+    }
+
+    private static RequestSpecification request(String token) {
+        RequestSpecification request = RestAssured.given().contentType("application/json").body("{}");
+        return token == null ? request : request.auth().oauth2(token);
+    }
+
+    /** Every {@code /internal} route of the resource classes in {@code pkg}, with its allow-list. */
+    public static List<Route> routes(String pkg) {
+        List<Route> routes = new ArrayList<>();
+        for (Class<?> type : classesIn(pkg)) {
+            Path root = type.getAnnotation(Path.class);
+            if (root == null) {
+                continue;
+            }
+            for (Method m : type.getDeclaredMethods()) {
+                String verb = m.isAnnotationPresent(GET.class) ? "GET" : m.isAnnotationPresent(PUT.class) ? "PUT"
+                        : m.isAnnotationPresent(POST.class) ? "POST" : m.isAnnotationPresent(DELETE.class) ? "DELETE" : null;
+                if (verb == null) {
+                    continue;
+                }
+                Path sub = m.getAnnotation(Path.class);
+                String template = join(root.value(), sub == null ? "" : sub.value());
+                if (!template.startsWith("/internal")) {
+                    continue;
+                }
+                assertThat(m.isAnnotationPresent(PermitAll.class) || type.isAnnotationPresent(PermitAll.class))
+                        .as("an internal route open to anyone: " + verb + " " + template).isFalse();
+                RolesAllowed roles = m.isAnnotationPresent(RolesAllowed.class) ? m.getAnnotation(RolesAllowed.class)
+                        : type.getAnnotation(RolesAllowed.class);
+                assertThat(roles).as("no allow-list on " + verb + " " + template).isNotNull();
+                routes.add(new Route(verb, template, new TreeSet<>(Arrays.asList(roles.value()))));
+            }
+        }
+        routes.sort((a, b) -> (a.template() + a.method()).compareTo(b.template() + b.method()));
+        return routes;
+    }
+
+    private static String join(String a, String b) {
+        String path = ("/" + a + "/" + b).replaceAll("/+", "/");
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    private static String sample(String parameter) {
+        return switch (parameter) {
+            case "eventId", "id" -> UUID.randomUUID().toString();
+            case "titleId" -> "t-authz-1";
+            case "artworkId" -> "a-authz-1";
+            default -> "u-authz-1";
+        };
+    }
+
+    private static List<Class<?>> classesIn(String pkg) {
+        try {
+            List<Class<?>> found = new ArrayList<>();
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            for (URL url : Collections.list(loader.getResources(pkg.replace('.', '/')))) {
+                if (!"file".equals(url.getProtocol())) {
+                    continue;
+                }
+                File[] files = new File(url.toURI()).listFiles((dir, name) -> name.endsWith(".class") && !name.contains("$"));
+                for (File f : files == null ? new File[0] : files) {
+                    found.add(Class.forName(pkg + "." + f.getName().replace(".class", ""), false, loader));
+                }
+            }
+            return found;
+        } catch (IOException | URISyntaxException | ClassNotFoundException e) {
+            throw new IllegalStateException("cannot list the classes of " + pkg, e);
+        }
+    }
+}

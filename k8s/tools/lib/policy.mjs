@@ -14,6 +14,22 @@ const SERENADE_PROBE_PATHS = {
   readinessProbe: '/q/health/ready',
   startupProbe: '/q/health/started',
 };
+// Quarkus' management interface: health and metrics on their own port, never on the API port.
+export const MANAGEMENT_PORT_NAME = 'management';
+
+/** The container port named "management" ({ name, containerPort }), or undefined. */
+const managementPortOf = (container) =>
+  (container?.ports ?? []).find((p) => p?.name === MANAGEMENT_PORT_NAME);
+
+/** True when a probe's or policy's port (a number or a container port name) is the management port. */
+const isManagementPort = (port, management) => management !== undefined &&
+  (port === MANAGEMENT_PORT_NAME || port === management.containerPort);
+
+/** The keys of the Secret the Strimzi user operator writes for a KafkaUser, by its authentication type. */
+const KAFKA_USER_SECRET_KEYS = {
+  'scram-sha-512': ['password', 'sasl.jaas.config'],
+  tls: ['ca.crt', 'user.crt', 'user.key', 'user.p12', 'user.password'],
+};
 
 /** Where each workload kind keeps its pod template, for the kinds that have one. */
 function podTemplateOf(obj) {
@@ -94,12 +110,20 @@ function checkContainers(podSpec, base, report, { serenade }) {
       const name = `container "${container.name}"`;
       // Probes are only allowed on regular containers, so init containers are exempt. Serenade's
       // services are Quarkus apps, so their probes must hit SmallRye Health's endpoints.
+      // They are served on the management port (Quarkus' management interface), which only probes
+      // and scrapers reach; the API port does not serve them.
       if (field === 'containers') {
+        const management = managementPortOf(container);
+        if (serenade && !management) {
+          report(`${at}.ports`, `${name} declares no container port named "${MANAGEMENT_PORT_NAME}" (Quarkus management interface: health and metrics)`);
+        }
         for (const [probe, expectedPath] of Object.entries(SERENADE_PROBE_PATHS)) {
           if (!container[probe]) {
             report(`${at}.${probe}`, `${name} has no ${probe}`);
           } else if (serenade && container[probe].httpGet?.path !== expectedPath) {
             report(`${at}.${probe}.httpGet.path`, `${name} ${probe} must be an httpGet on ${expectedPath} (Quarkus SmallRye Health), got ${JSON.stringify(container[probe].httpGet?.path ?? null)}`);
+          } else if (serenade && management && !isManagementPort(container[probe].httpGet.port, management)) {
+            report(`${at}.${probe}.httpGet.port`, `${name} ${probe} must target the "${MANAGEMENT_PORT_NAME}" port (${management.containerPort}, Quarkus management interface), got ${JSON.stringify(container[probe].httpGet.port ?? null)}`);
           }
         }
       }
@@ -164,6 +188,8 @@ const namesPorts = (rule) => !isEmpty(rule.ports) && rule.ports.every((p) => p?.
  *  - ingress must name its sources (a non-empty `from`) for Serenade's internal services; the
  *    gateway may omit it (it is the public door), other workloads too, except with --prod where
  *    every ingress rule must name its sources (production lets only the ingress controller in);
+ *  - an ingress rule that reaches a Serenade service's management port (health and metrics) must
+ *    name its sources, on the gateway too and without --prod: scrapers are named, never "anyone";
  *  - egress may omit `to`: "this port to any address" is the chart's default for external
  *    dependencies, whose addresses it cannot know.
  *
@@ -173,6 +199,14 @@ function openRules(workload, selectingPolicies, { prod }) {
   const out = [];
   const who = `${workload.kind} "${workload.metadata?.name}"`;
   const fromRequiredAlways = isSerenadeWorkload(workload) && !isGateway(workload);
+  const management = isSerenadeWorkload(workload)
+    ? (podTemplateOf(workload)?.spec?.containers ?? []).map(managementPortOf).find(Boolean)
+    : undefined;
+  // A port entry reaches the management port by name, by number, or by a range (endPort) around it.
+  const reachesManagement = (rule) => management !== undefined && (rule.ports ?? []).some((p) =>
+    isManagementPort(p?.port, management) ||
+    (typeof p?.port === 'number' && typeof p?.endPort === 'number' &&
+      p.port <= management.containerPort && management.containerPort <= p.endPort));
   for (const np of selectingPolicies) {
     const report = (path, message) => out.push({ np, path, message });
     (np.obj.spec?.ingress ?? []).forEach((rule, i) => {
@@ -182,7 +216,9 @@ function openRules(workload, selectingPolicies, { prod }) {
         return;
       }
       if (!namesPorts(rule)) report(`${at}.ports`, `ingress rule must name its ports (it opens every port of ${who})`);
-      if (isEmpty(rule.from) && (fromRequiredAlways || prod)) {
+      if (isEmpty(rule.from) && reachesManagement(rule)) {
+        report(`${at}.from`, `ingress rule must name its sources in from (it opens the ${MANAGEMENT_PORT_NAME} port ${management.containerPort}, health and metrics, of ${who} to anyone)`);
+      } else if (isEmpty(rule.from) && (fromRequiredAlways || prod)) {
         report(`${at}.from`, `ingress rule must name its sources in from (it admits anyone to ${who})${fromRequiredAlways ? '' : ' (--prod)'}`);
       }
     });
@@ -212,6 +248,8 @@ export function checkPolicy(objects, { prod = false } = {}) {
   const pdbs = ofKind('PodDisruptionBudget').map((e) => e.obj);
   const workloads = objects.filter(({ obj }) => obj.kind === 'Deployment' || obj.kind === 'StatefulSet');
   const renderedByKindAndName = new Map(objects.map(({ obj }) => [`${obj.kind}/${obj.metadata?.name}`, obj]));
+  const kafkaUsers = new Map(objects.filter(({ obj }) => obj.kind === 'KafkaUser' && obj.apiVersion?.startsWith('kafka.strimzi.io/'))
+    .map(({ obj }) => [obj.metadata?.name, obj]));
 
   for (const { obj, file } of objects) {
     const report = (path, message) => errors.push({ file, obj, path, message });
@@ -253,6 +291,12 @@ export function checkPolicy(objects, { prod = false } = {}) {
       } else if (ref.type === 'ConfigMap' && target && ref.key !== undefined &&
                  !Object.hasOwn(target.data ?? {}, ref.key) && !Object.hasOwn(target.binaryData ?? {}, ref.key) && ref.optional !== true) {
         report(ref.path, `ConfigMap "${ref.name}" has no key "${ref.key}"`);
+      } else if (ref.type === 'Secret' && !target && kafkaUsers.has(ref.name)) {
+        // The Strimzi user operator writes a Secret named after each KafkaUser, with keys by its authentication.
+        const keys = KAFKA_USER_SECRET_KEYS[kafkaUsers.get(ref.name).spec?.authentication?.type] ?? [];
+        if (ref.key !== undefined && !keys.includes(ref.key)) {
+          report(ref.path, `Secret "${ref.name}" is written by the Strimzi user operator for KafkaUser "${ref.name}" and has no key "${ref.key}" (it has ${keys.join(', ') || 'no keys'})`);
+        }
       } else if (ref.type === 'Secret' && !target) {
         // Secrets usually come from outside the chart (External Secrets, sealed secrets, an operator).
         warnings.push({ file, obj, path: ref.path, message: `Secret "${ref.name}" is not rendered here; it must exist in the cluster`, shared: true });
@@ -275,6 +319,28 @@ export function checkPolicy(objects, { prod = false } = {}) {
     if (!selector || Object.keys(selector).length === 0) continue; // headless/external services select nothing on purpose
     const matched = workloads.some(({ obj: w }) => sameNamespace(w, obj) && selectorMatches({ matchLabels: selector }, podTemplateOf(w)?.metadata?.labels));
     if (!matched) errors.push({ file, obj, path: 'spec.selector', message: `selector ${JSON.stringify(selector)} matches no Deployment/StatefulSet pod template` });
+  }
+
+  // A ServiceMonitor scrapes Services of its own namespace (unless namespaceSelector says otherwise,
+  // which this rendering cannot resolve) through a named Service port: both must exist, or Prometheus
+  // silently scrapes nothing.
+  const services = ofKind('Service');
+  for (const { obj, file } of ofKind('ServiceMonitor')) {
+    if (obj.spec?.namespaceSelector && Object.keys(obj.spec.namespaceSelector).length > 0) continue;
+    const matched = services.filter(({ obj: svc }) => sameNamespace(svc, obj) &&
+      selectorMatches(obj.spec?.selector, svc.metadata?.labels ?? {}));
+    if (matched.length === 0) {
+      errors.push({ file, obj, path: 'spec.selector', message: `selector ${JSON.stringify(obj.spec?.selector ?? null)} matches no Service's labels` });
+      continue;
+    }
+    (obj.spec?.endpoints ?? []).forEach((endpoint, i) => {
+      if (endpoint?.port === undefined) return;
+      for (const { obj: svc } of matched) {
+        if (!(svc.spec?.ports ?? []).some((p) => p?.name === endpoint.port)) {
+          errors.push({ file, obj, path: `spec.endpoints[${i}].port`, message: `Service "${svc.metadata?.name}" has no port named "${endpoint.port}"` });
+        }
+      }
+    });
   }
 
   return { errors, warnings };

@@ -1,5 +1,6 @@
 // Maps apiVersion + kind to a schema validator: Kubernetes core from kubernetes-models, Strimzi
-// and CloudNativePG from their @kubernetes-models packages, Keycloak's realm import from the
+// (Kafka, KafkaNodePool, KafkaTopic, KafkaUser, ...), CloudNativePG and the Prometheus Operator
+// (ServiceMonitor, ...) from their @kubernetes-models packages, Keycloak's realm import from the
 // schema committed under ../schemas.
 
 import { readFileSync } from 'node:fs';
@@ -7,6 +8,7 @@ import Ajv from 'ajv';
 import * as k8s from 'kubernetes-models';
 import * as strimzi from '@kubernetes-models/strimzi-kafka-operator';
 import * as cnpg from '@kubernetes-models/cloudnative-pg';
+import * as prometheusOperator from '@kubernetes-models/prometheus-operator';
 import { ObjectMeta } from '@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta';
 import { makeStrict } from './strict.mjs';
 
@@ -55,6 +57,7 @@ const registry = new Map();
 collectModels(k8s, registry, 'kubernetes-models');
 collectModels(strimzi, registry, '@kubernetes-models/strimzi-kafka-operator');
 collectModels(cnpg, registry, '@kubernetes-models/cloudnative-pg');
+collectModels(prometheusOperator, registry, '@kubernetes-models/prometheus-operator');
 registry.set('k8s.keycloak.org/v2alpha1/KeycloakRealmImport', {
   validate: loadJsonSchemaValidator('keycloakrealmimports.k8s.keycloak.org-v2alpha1.json'),
   source: 'schemas/keycloakrealmimports.k8s.keycloak.org-v2alpha1.json',

@@ -30,7 +30,7 @@ function assertFails(result, expected) {
 test('the good set (Deployments, Services, NetworkPolicies, HPA, PDB, CRDs) passes', () => {
   const result = runValidator(support, fixture('deployment.yaml'), fixture('crds.yaml'), '--prod');
   assert.equal(result.status, 0, result.stderr);
-  assert.match(result.stdout, /^OK: 15 objects \(--prod\): Cluster=1, ConfigMap=1, Database=1, Deployment=2, HorizontalPodAutoscaler=1, Kafka=1, KafkaNodePool=1, KafkaTopic=1, KeycloakRealmImport=1, NetworkPolicy=2, PodDisruptionBudget=1, Service=2\n$/);
+  assert.match(result.stdout, /^OK: 17 objects \(--prod\): Cluster=1, ConfigMap=1, Database=1, Deployment=2, HorizontalPodAutoscaler=1, Kafka=1, KafkaNodePool=1, KafkaTopic=1, KafkaUser=1, KeycloakRealmImport=1, NetworkPolicy=2, PodDisruptionBudget=1, Service=2, ServiceMonitor=1\n$/);
   // Secrets may live outside the chart: a warning, not an error.
   assert.match(result.stderr, /warning: .*: Secret "profile-db-app" is not rendered here; it must exist in the cluster \(used by Deployment\/profile\)/);
 });
@@ -48,6 +48,10 @@ const deploymentCases = [
     ['spec.template.spec.containers[0].securityContext.readOnlyRootFilesystem: container "profile" must set readOnlyRootFilesystem: true']],
   ['wrong Quarkus health path', 'bad-wrong-probe-path.yaml',
     ['spec.template.spec.containers[0].startupProbe.httpGet.path: container "profile" startupProbe must be an httpGet on /q/health/started (Quarkus SmallRye Health), got "/q/health/live"']],
+  ['health probed on the API port', 'bad-probe-on-api-port.yaml',
+    ['spec.template.spec.containers[0].readinessProbe.httpGet.port: container "profile" readinessProbe must target the "management" port (9000, Quarkus management interface), got "http"']],
+  ['no management port', 'bad-no-management-port.yaml',
+    ['spec.template.spec.containers[0].ports: container "profile" declares no container port named "management" (Quarkus management interface: health and metrics)']],
   ['ConfigMap reference to nothing', 'bad-missing-configmap.yaml',
     ['spec.template.spec.containers[0].envFrom[0].configMapRef: ConfigMap "profile-settings" is not part of the rendered output']],
   ['root, privilege escalation and capabilities', 'bad-root-allowed.yaml', [
@@ -80,6 +84,10 @@ const standaloneCases = [
     ['KafkaTopic/consent-events: spec.partitions: must be integer']],
   ['unknown field in a CNPG Cluster spec', 'bad-cnpg-unknown-field.yaml',
     ['Cluster/profile-db: spec.storage.storageClas: unknown field "storageClas"']],
+  ['a misspelt ACL operation and an unknown field in a KafkaUser', 'bad-kafkauser-acl.yaml', [
+    'KafkaUser/profile: spec.authorization.acls[0].operations[0]: must be equal to one of the allowed values: "Read", "Write", "Create", "Delete", "Alter", "Describe", "ClusterAction", "AlterConfigs", "DescribeConfigs", "IdempotentWrite", "All"',
+    'KafkaUser/profile: spec.authentication.pasword: unknown field "pasword"',
+  ]],
   ['unknown field in a KeycloakRealmImport', 'bad-keycloak-unknown-field.yaml', [
     'KeycloakRealmImport/serenade-realm: spec.keycloakNamespace: unknown field "keycloakNamespace"',
     'KeycloakRealmImport/serenade-realm: spec.realm.realm: missing required field "realm"',
@@ -167,6 +175,56 @@ spec:
   });
 });
 
+test('NetworkPolicy: the management port (health, metrics) is never open to anyone, not even on the gateway', () => {
+  const set = [support, fixture('deployment.yaml'), fixture('gateway.yaml')];
+  withTempFile(`
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: scrape-from-anyone}
+spec:
+  podSelector: {matchExpressions: [{key: app.kubernetes.io/name, operator: In, values: [gateway, profile]}]}
+  policyTypes: [Ingress]
+  ingress:
+    - ports: [{port: management, protocol: TCP}]
+    - ports: [{port: 8000, endPort: 9100, protocol: TCP}]
+    - ports: [{port: 9000, protocol: TCP}]
+      from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: monitoring}}}]
+`, (file) => {
+    const at = `${file}: NetworkPolicy/scrape-from-anyone`;
+    const open = (i, who) => `${at}: spec.ingress[${i}].from: ingress rule must name its sources in from (it opens the management port 9000, health and metrics, of Deployment "${who}" to anyone)`;
+    // Named, by number or inside a range: the same port. The named scraper (rule 2) is fine.
+    assertFails(runValidator(...set, file), [open(0, 'profile'), open(1, 'profile'), open(0, 'gateway'), open(1, 'gateway')]);
+  });
+});
+
+test('ServiceMonitor: an unknown endpoint field and a bad interval fail; it must select a Service with that port', () => {
+  const file = fixture('bad-servicemonitor.yaml');
+  assertFails(runValidator(support, fixture('deployment.yaml'), file), [
+    `${file}: ServiceMonitor/profile: spec.endpoints[0].interval: must match pattern "^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$"`,
+    `${file}: ServiceMonitor/profile: spec.endpoints[0].pth: unknown field "pth"`,
+  ]);
+  withTempFile(`
+apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+metadata: {name: wrong-port}
+spec:
+  selector: {matchLabels: {app.kubernetes.io/name: profile}}
+  endpoints: [{port: metrics, path: /q/metrics}]
+---
+apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+metadata: {name: nothing}
+spec:
+  selector: {matchLabels: {app.kubernetes.io/name: ghost}}
+  endpoints: [{port: management, path: /q/metrics}]
+`, (monitors) => {
+    assertFails(runValidator(support, fixture('deployment.yaml'), monitors), [
+      `${monitors}: ServiceMonitor/wrong-port: spec.endpoints[0].port: Service "profile" has no port named "metrics"`,
+      `${monitors}: ServiceMonitor/nothing: spec.selector: selector {"matchLabels":{"app.kubernetes.io/name":"ghost"}} matches no Service's labels`,
+    ]);
+  });
+});
+
 test('NetworkPolicy: other workloads (Redis) may omit from, except with --prod', () => {
   withTempFile(`
 apiVersion: networking.k8s.io/v1
@@ -200,6 +258,31 @@ test('Serenade services are recognised by labels, not by image: probe paths chec
   const optional = badProbe.replace('app.kubernetes.io/part-of: serenade', 'app.kubernetes.io/part-of: serenade, serenade.io/optional-dependency: "true"');
   assert.notEqual(optional, badProbe);
   withTempFile(optional, (file) => assert.equal(runValidator(support, file).status, 0, runValidator(support, file).stderr));
+});
+
+test('a Secret a rendered KafkaUser stands for is not warned about, but its key must be one Strimzi writes', () => {
+  const deployment = readFileSync(join(toolsDir, fixture('deployment.yaml')), 'utf8');
+  const user = `
+---
+apiVersion: kafka.strimzi.io/v1beta2
+kind: KafkaUser
+metadata: {name: profile-kafka, labels: {strimzi.io/cluster: events}}
+spec:
+  authentication: {type: scram-sha-512}
+`;
+  const withKey = (key) => deployment.replace('{secretKeyRef: {name: profile-db-app, key: password}}',
+    `{secretKeyRef: {name: profile-kafka, key: ${key}}}`) + user;
+  assert.notEqual(withKey('x'), deployment + user);
+  withTempFile(withKey('sasl.jaas.config'), (file) => {
+    const result = runValidator(support, file);
+    assert.equal(result.status, 0, result.stderr);
+    assert.doesNotMatch(result.stderr, /profile-kafka/);
+  });
+  withTempFile(withKey('jaas'), (file) => {
+    assertFails(runValidator(support, file), [
+      `${file}: Deployment/profile: spec.template.spec.containers[0].env[1].valueFrom.secretKeyRef: Secret "profile-kafka" is written by the Strimzi user operator for KafkaUser "profile-kafka" and has no key "jaas" (it has password, sasl.jaas.config)`,
+    ]);
+  });
 });
 
 test('a Service whose selector matches no workload fails', () => {

@@ -1,7 +1,8 @@
 {{/*
-A service's environment as ConfigMap data (ctx: root, key): where Kafka, PostgreSQL, Redis, the OIDC
-provider and its callees are. kafka.extraEnv and the service's extraEnv come last and may override any of
-it. The Deployment hashes the result, so a change rolls only that service.
+A service's environment as ConfigMap data (ctx: root, key): where it listens, where Kafka, PostgreSQL,
+Redis, the OIDC provider and its callees are, and the OIDC client it calls them with. kafka.extraEnv and
+the service's extraEnv come last and may override any of it. The Deployment hashes the result, so a
+change rolls only that service.
 */}}
 {{- define "serenade.configData" -}}
 {{- $ := .root -}}
@@ -9,11 +10,19 @@ it. The Deployment hashes the result, so a change rolls only that service.
 {{- $topology := include "serenade.topology" $ | fromYaml -}}
 {{- $svc := get $topology $key -}}
 {{- $pod := $.Values.pod -}}
-{{- $env := dict "QUARKUS_HTTP_PORT" "8080" -}}
+{{- /* The services bind 127.0.0.1 unless told otherwise (right on a laptop, wrong in a pod). Health and
+metrics are on Quarkus' management interface, its own port, which only probes and scrapers reach. */ -}}
+{{- $env := dict "QUARKUS_HTTP_PORT" "8080" "QUARKUS_HTTP_HOST" "0.0.0.0" "QUARKUS_MANAGEMENT_PORT" "9000" "QUARKUS_MANAGEMENT_HOST" "0.0.0.0" -}}
 {{- /* Read by run-java.sh in the UBI OpenJDK image. It replaces the image's own value (the root pom's
 quarkus.jib.jvm-additional-arguments), so it repeats those options, with this heap share. */ -}}
 {{- $_ := set $env "JAVA_OPTS_APPEND" (printf "-Djava.util.logging.manager=org.jboss.logmanager.LogManager -XX:MaxRAMPercentage=%d.0 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp %s" (int $pod.maxRamPercentage) $pod.extraJavaOptions | trim) -}}
 {{- $_ := set $env "KAFKA_BOOTSTRAP_SERVERS" (include "serenade.kafkaBootstrap" $) -}}
+{{- if $.Values.kafka.strimzi.enabled -}}
+{{- /* The chart's Strimzi listener authenticates with SCRAM-SHA-512, without TLS; the JAAS line (the
+service's KafkaUser credentials) comes from the Secret Strimzi writes, in deployment.yaml. */ -}}
+{{- $_ := set $env "KAFKA_SECURITY_PROTOCOL" "SASL_PLAINTEXT" -}}
+{{- $_ := set $env "KAFKA_SASL_MECHANISM" "SCRAM-SHA-512" -}}
+{{- end -}}
 {{- if has "postgresql" $svc.uses -}}
 {{- $pg := $.Values.postgresql -}}
 {{- $db := get $pg.databases $key -}}
@@ -40,6 +49,12 @@ against the JDK's CAs unless told otherwise. */ -}}
 {{- end -}}
 {{- if has "oidc" $svc.uses -}}
 {{- $_ := set $env "QUARKUS_OIDC_AUTH_SERVER_URL" (required "oidc.authServerUrl is required" $.Values.oidc.authServerUrl) -}}
+{{- if $svc.calls -}}
+{{- /* A caller obtains client-credentials tokens for its internal calls from the same realm; its secret
+comes from a Secret, in deployment.yaml. */ -}}
+{{- $_ := set $env "QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL" $.Values.oidc.authServerUrl -}}
+{{- $_ := set $env "QUARKUS_OIDC_CLIENT_CLIENT_ID" (include "serenade.oidcClientId" $key) -}}
+{{- end -}}
 {{- end -}}
 {{- range $callee := $svc.calls -}}
 {{- $_ := set $env (printf "QUARKUS_REST_CLIENT_%s_URL" (upper $callee)) (printf "http://%s" (include "serenade.name" (dict "root" $ "name" (get $topology $callee).name))) -}}

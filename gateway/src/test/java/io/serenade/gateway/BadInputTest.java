@@ -76,7 +76,7 @@ class BadInputTest {
     void bodiesMustBeJsonObjects() {
         String user = Tokens.newUser();
         rejected(given().auth().oauth2(user).contentType(ContentType.JSON).body("[1, 2]").put("/api/v1/me/profile"), "profile");
-        rejected(given().auth().oauth2(user).contentType(ContentType.JSON).body("\"granted\"").put("/api/v1/me/consents"), "consents");
+        rejected(given().auth().oauth2(user).contentType(ContentType.JSON).body("\"granted\"").put("/api/v1/me/consents"), "body");
         given().auth().oauth2(user).contentType(ContentType.JSON).body("{\"displayName\": ").put("/api/v1/me/profile")
                 .then().statusCode(400).contentType("application/problem+json");
         String admin = Tokens.admin(java.util.UUID.randomUUID().toString());

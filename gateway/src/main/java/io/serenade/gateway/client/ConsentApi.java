@@ -1,5 +1,6 @@
 package io.serenade.gateway.client;
 
+import io.serenade.gateway.api.ConsentChoices;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.serenade.kit.json.StrictJson;
@@ -37,7 +38,7 @@ public interface ConsentApi {
 
     @PUT
     @Path("/users/{userId}/consents")
-    Uni<JsonNode> putConsents(@PathParam("userId") String userId, JsonNode consents);
+    Uni<JsonNode> putConsents(@PathParam("userId") String userId, ConsentChoices consents);
 
     @GET
     @Path("/users/{userId}/consents/history")

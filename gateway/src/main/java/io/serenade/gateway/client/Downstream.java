@@ -1,5 +1,6 @@
 package io.serenade.gateway.client;
 
+import io.serenade.gateway.api.ConsentChoices;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.logging.Log;
 import io.serenade.events.GrantedPurposes;
@@ -114,7 +115,7 @@ public class Downstream {
     }
 
     @Timeout(2000)
-    public Uni<JsonNode> putConsents(String userId, JsonNode body) {
+    public Uni<JsonNode> putConsents(String userId, ConsentChoices body) {
         return consent.putConsents(userId, body);
     }
 

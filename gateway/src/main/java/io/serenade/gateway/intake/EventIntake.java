@@ -2,6 +2,7 @@ package io.serenade.gateway.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.serenade.events.InteractionContext;
+import io.serenade.kit.json.ControlCharacters;
 import io.serenade.events.InteractionRecorded;
 import io.serenade.events.InteractionType;
 
@@ -232,6 +233,11 @@ public final class EventIntake {
         }
         if (!v.isTextual()) {
             errors.add(new FieldError(path(at, field), "must be a string"));
+            return null;
+        }
+        if (ControlCharacters.forbidden(v.asText())) {
+            // NUL would reach PostgreSQL (which refuses it) in the consumers; the others hide text from its reader.
+            errors.add(new FieldError(path(at, field), ControlCharacters.MESSAGE));
             return null;
         }
         return v.asText();

@@ -1,5 +1,6 @@
 package io.serenade.gateway.rest;
 
+import io.serenade.gateway.api.ConsentChoices;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.serenade.events.InteractionContext;
 import io.serenade.gateway.api.HomePage;
@@ -11,6 +12,7 @@ import io.serenade.gateway.service.Personalized;
 import io.serenade.gateway.service.SearchService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -125,7 +127,7 @@ public class MeResource {
     @Path("/consents")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Grant, deny or withdraw consent for purposes: {\"consents\": {\"personalization\": \"GRANTED\"}}")
-    public Uni<JsonNode> putConsents(@NotNull(message = "must be a consents object") @JsonObject JsonNode consents) {
+    public Uni<JsonNode> putConsents(@Valid @NotNull(message = "must be a consents object") ConsentChoices consents) {
         // The answer is the new state: cached at once, so the caller's next request already obeys it.
         return caller.userId().flatMap(userId -> downstream.putConsents(userId, consents)
                 .call(view -> consentLookup.remember(userId, view)));

@@ -100,7 +100,7 @@ class UserDataResourceTest {
     void badUserIdsAre400ProblemsNamingTheField() {
         for (String route : new String[] {"data", "export"}) {
             for (String bad : new String[] {"u".repeat(65), "bad!id", "a b", "x.y"}) {
-                asGateway().get("/internal/users/{u}/" + route, bad).then().statusCode(400)
+                asConsent().get("/internal/users/{u}/" + route, bad).then().statusCode(400)
                         .contentType("application/problem+json").body("errors.field", hasItem("userId"));
             }
         }

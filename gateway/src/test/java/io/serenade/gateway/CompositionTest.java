@@ -220,6 +220,15 @@ class CompositionTest {
     private static void answer(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
+        if (path.equals("/token")) {
+            // The gateway's client-credentials grant (StubServicesPort points its OIDC client here).
+            send(exchange, 200, "{\"access_token\": \"" + StubServices.SERVICE_TOKEN + "\", \"token_type\": \"Bearer\", \"expires_in\": 300}");
+            return;
+        }
+        if (!("Bearer " + StubServices.SERVICE_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            send(exchange, 401, "{}");
+            return;
+        }
         SEEN.add(new Seen(method, path, String.valueOf(exchange.getRequestURI().getRawQuery()),
                 exchange.getRequestHeaders().getFirst("Serenade-Purposes")));
         Matcher user = USER_PATH.matcher(path);

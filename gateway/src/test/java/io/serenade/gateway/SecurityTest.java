@@ -150,9 +150,10 @@ class SecurityTest {
     }
 
     @Test
-    void healthAndOpenApiAreOpen() {
-        given().get("/q/health/live").then().statusCode(200);
+    void theApiDocumentIsOpenAndOperationsAreNotOnThePublicPort() {
         given().get("/q/openapi").then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
     }
 
     private static String[][] concat(String[][] a, String[][] b) {

@@ -21,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.util.List;
 
@@ -47,7 +46,6 @@ public class ArtworkResource {
     @PUT
     @Path("/titles/{titleId}/artwork/{artworkId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @APIResponseSchema(value = VariantView.class, responseCode = "200")
     public Uni<Response> put(@PathParam("titleId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String titleId,
                              @PathParam("artworkId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String artworkId,
                              @Valid @NotNull VariantUpdate update, UriInfo uri) {

@@ -14,7 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -40,8 +39,8 @@ public class PropensityLogResource {
 
     @GET
     @Produces("text/csv")
-    @Operation(summary = "Drawn artwork choices in [from, to) (ISO-8601 instants; default the last 24 hours) whose reward "
-            + "window has closed (includeOpen=true: all) as OBD CSV")
+    // Drawn artwork choices in [from, to) (ISO-8601 instants; default the last 24 hours) whose reward window has
+    // closed (includeOpen=true: all), as Open Bandit Dataset CSV.
     public Uni<Response> export(@QueryParam("from") String from, @QueryParam("to") String to,
                                 @QueryParam("includeOpen") @DefaultValue("false") boolean includeOpen, @Context UriInfo uri) {
         Instant end;

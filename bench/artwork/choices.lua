@@ -15,13 +15,15 @@ function delay()
   return delayMs
 end
 
+-- SERVICE_TOKEN: the gateway's service identity (client credentials), which internal routes require.
 function request()
   local k = math.random(1, #tokens)
   local user = "bench-u-" .. k
   local body = '{"userId":"' .. user .. '","titleIds":[' .. titleList .. '],'
     .. '"context":{"device":"tv","locale":"en-GB","localTime":"21:00"}}'
   return wrk.format("POST", "/internal/choices",
-    { ["Content-Type"] = "application/json", ["Serenade-Purposes"] = tokens[k] }, body)
+    { ["Content-Type"] = "application/json", ["Serenade-Purposes"] = tokens[k],
+      ["Authorization"] = "Bearer " .. os.getenv("SERVICE_TOKEN") }, body)
 end
 
 -- done(): the latency summary every wrk script here prints (scripts run wrk from the repository root).

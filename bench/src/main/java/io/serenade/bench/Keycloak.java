@@ -3,6 +3,7 @@ package io.serenade.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -10,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -41,6 +44,38 @@ public final class Keycloak {
             throw new IllegalArgumentException("not a demo user: " + user + " (one of " + DEMO_PASSWORDS.keySet() + ")");
         }
         return grant(Map.of("grant_type", "password", "client_id", "serenade-app", "username", user, "password", password), user);
+    }
+
+    /** The service identities of the internal routes (io.serenade.kit.identity.Callers), as the local realm names them. */
+    public static final String GATEWAY_IDENTITY = "serenade-svc-gateway";
+    public static final String OPERATOR_IDENTITY = "serenade-svc-operator";
+
+    /**
+     * A service identity's tokens for a tool that calls internal routes: the seed and the artwork loop stand in
+     * for the gateway, the privacy benchmarks probe as an operator. The secret is the local realm's documented
+     * {@code <client>-secret}; a token is fetched again once it is two minutes old (the realm issues five).
+     */
+    public Supplier<String> serviceIdentity(String client) {
+        return new Supplier<>() {
+            private String token;
+            private long fetchedAt;
+
+            @Override
+            public synchronized String get() {
+                if (token == null || System.nanoTime() - fetchedAt > TimeUnit.MINUTES.toNanos(2)) {
+                    try {
+                        token = clientToken(client, client + "-secret");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                    fetchedAt = System.nanoTime();
+                }
+                return token;
+            }
+        };
     }
 
     /** A back-end client's own token (client credentials grant), e.g. the notifier's. */

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The calls the loop makes to artwork-service's internal API, as the gateway makes them for a viewer who granted
@@ -42,16 +43,30 @@ final class ArtworkClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String management;
+    private final Supplier<String> asGateway;
+    private final Supplier<String> asOperator;
     private final PurposeToken purposes = SuitePurposes.tokens();
     private final GrantedPurposes granted = new GrantedPurposes(Set.of(Purposes.ARTWORK_PERSONALIZATION));
 
-    ArtworkClient(String baseUrl) {
-        this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    /**
+     * @param asGateway  the gateway's service identity, which the loop stands in for (variants, consents, choices)
+     * @param asOperator an operator's identity, for the propensity log
+     */
+    ArtworkClient(String baseUrl, String managementUrl, Supplier<String> asGateway, Supplier<String> asOperator) {
+        this.base = trimmed(baseUrl);
+        this.management = trimmed(managementUrl);
+        this.asGateway = asGateway;
+        this.asOperator = asOperator;
+    }
+
+    private static String trimmed(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     boolean ready() {
         try {
-            return http.send(get("/q/health/ready"), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return http.send(HttpRequest.newBuilder(URI.create(management + "/q/health/ready")).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -63,7 +78,7 @@ final class ArtworkClient {
     void putVariant(LoopCatalog.Variant v) {
         Map<String, Object> body = Map.of("tags", List.of(v.tag()), "dominantColour", "#334455", "enabled", true);
         send(HttpRequest.newBuilder(URI.create(base + "/internal/titles/" + v.titleId() + "/artwork/" + v.artworkId()))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + asGateway.get())
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes(body))).build());
     }
 
@@ -71,7 +86,7 @@ final class ArtworkClient {
     void grant(String consentService, String viewerId) {
         Map<String, Object> body = Map.of("consents", Map.of(Purposes.ARTWORK_PERSONALIZATION, "GRANTED"), "source", "api");
         send(HttpRequest.newBuilder(URI.create(consentService + "/internal/users/" + viewerId + "/consents"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + asGateway.get())
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes(body))).build());
     }
 
@@ -83,19 +98,22 @@ final class ArtworkClient {
         body.put("titleIds", titleIds);
         body.put("context", Map.of("device", s.device(), "locale", s.locale(), "localTime", s.localTime()));
         return parseChoices(send(HttpRequest.newBuilder(URI.create(base + "/internal/choices"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + asGateway.get())
                 .header(GrantedPurposes.HEADER, purposes.sign(viewer.id(), granted, Instant.now()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))).build()));
     }
 
     /** The propensity log of [from, to) as CSV, including impressions whose reward window is still open. */
     String propensityLog(Instant from, Instant to) {
-        return send(get("/internal/propensity-log.csv?from=" + encode(from) + "&to=" + encode(to) + "&includeOpen=true"));
+        return send(HttpRequest.newBuilder(URI.create(base + "/internal/propensity-log.csv?from=" + encode(from) + "&to="
+                + encode(to) + "&includeOpen=true")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + asOperator.get()).GET().build());
     }
 
     /** The service's credited-rewards counter, or empty when its metrics do not show it. */
     OptionalDouble creditedRewards() {
-        return counter(send(get("/q/metrics")), CREDITED);
+        return counter(send(HttpRequest.newBuilder(URI.create(management + "/q/metrics")).timeout(Duration.ofSeconds(30))
+                .GET().build()), CREDITED);
     }
 
     static List<Choice> parseChoices(String body) {
@@ -125,9 +143,6 @@ final class ArtworkClient {
         return found ? OptionalDouble.of(sum) : OptionalDouble.empty();
     }
 
-    private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build();
-    }
 
     private String send(HttpRequest request) {
         try {

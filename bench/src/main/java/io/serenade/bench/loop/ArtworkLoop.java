@@ -1,5 +1,6 @@
 package io.serenade.bench.loop;
 
+import io.serenade.bench.Keycloak;
 import io.serenade.bench.Options;
 import io.serenade.bench.bandit.Ope;
 import io.serenade.bench.loop.LoopReport.Shown;
@@ -33,6 +34,7 @@ public final class ArtworkLoop {
             usage: serenade-bench artwork-loop [--pages 3000] [--window 300] [--rate 30] [--max-seconds 600]
                                                [--viewers 600] [--titles 20] [--page-size 10] [--seed 42] [--run ID]
                                                [--play-delay-ms 1000] [--artwork http://127.0.0.1:8084] [--consent http://127.0.0.1:8083]
+                                               [--artwork-management http://127.0.0.1:9084] [--keycloak http://127.0.0.1:8180]
                                                [--kafka 127.0.0.1:9092] [--out bench/target/artwork-loop]""";
 
     /** After the loop, time for the last plays to be consumed and credited: the exported log's labels need them. */
@@ -43,7 +45,8 @@ public final class ArtworkLoop {
 
     /** The command's options, checked. */
     record Settings(int pages, int window, double rate, int maxSeconds, int viewers, int titles, int pageSize, long seed,
-                    String run, Duration playDelay, String artwork, String consent, String kafka, Path out) {
+                    String run, Duration playDelay, String artwork, String artworkManagement, String consent, String kafka,
+                    String keycloak, Path out) {
 
         static Settings parse(String[] args) {
             Options o = Options.parse(args);
@@ -52,7 +55,8 @@ public final class ArtworkLoop {
                     o.getInt("titles", 20), o.getInt("page-size", 10), Long.parseLong(o.get("seed", "42")),
                     o.get("run", Long.toString(Instant.now().getEpochSecond(), 36)),
                     Duration.ofMillis(o.getInt("play-delay-ms", 1000)), o.get("artwork", "http://127.0.0.1:8084"),
-                    o.get("consent", "http://127.0.0.1:8083"), o.get("kafka", "127.0.0.1:9092"), Path.of(o.get("out", "bench/target/artwork-loop")));
+                    o.get("artwork-management", "http://127.0.0.1:9084"), o.get("consent", "http://127.0.0.1:8083"),
+                    o.get("kafka", "127.0.0.1:9092"), o.get("keycloak", "http://127.0.0.1:8180"), Path.of(o.get("out", "bench/target/artwork-loop")));
             if (s.pages < 1 || s.window < 1 || s.rate <= 0 || s.maxSeconds < 1 || s.viewers < 1) {
                 throw new IllegalArgumentException("--pages, --window, --rate, --max-seconds and --viewers must be positive");
             }
@@ -87,7 +91,9 @@ public final class ArtworkLoop {
     }
 
     private static void run(Settings s) throws Exception {
-        ArtworkClient artwork = new ArtworkClient(s.artwork());
+        Keycloak identities = new Keycloak(Options.parse(new String[]{"--keycloak", s.keycloak()}));
+        ArtworkClient artwork = new ArtworkClient(s.artwork(), s.artworkManagement(),
+                identities.serviceIdentity(Keycloak.GATEWAY_IDENTITY), identities.serviceIdentity(Keycloak.OPERATOR_IDENTITY));
         if (!artwork.ready()) {
             throw new IllegalStateException("artwork-service at " + s.artwork() + " is not ready (start the suite: ./serenade up)");
         }

@@ -41,7 +41,11 @@ public final class ConsentPropagation {
         String token = new Keycloak(options).token(user);
         String userId = Tokens.subject(token);
         Api gateway = new Api(options.get("gateway", "http://127.0.0.1:8080") + "/api/v1", token);
-        Api consent = new Api(options.get("consent", "http://127.0.0.1:8083"), null);
+        // The probe writes as the gateway would and reads the services' consent views as an operator's tool.
+        Keycloak identities = new Keycloak(options);
+        Api consent = new Api(options.get("consent", "http://127.0.0.1:8083"),
+                identities.serviceIdentity(Keycloak.GATEWAY_IDENTITY).get());
+        String operator = identities.serviceIdentity(Keycloak.OPERATOR_IDENTITY).get();
 
         Latencies viaGateway = new Latencies("withdraw via the gateway → first non-personalized home page");
         Latencies viaTopic = new Latencies("withdraw at consent-service → first non-personalized home page (gateway via topic)");
@@ -61,7 +65,7 @@ public final class ConsentPropagation {
 
             Instant changedAt = newestUpdate(view);
             for (Map.Entry<String, String> s : SERVICES.entrySet()) {
-                Api service = new Api(s.getValue(), null);
+                Api service = new Api(s.getValue(), operator);
                 JsonNode[] seen = new JsonNode[1];
                 await(() -> {
                     Api.Reply r = service.get("/internal/consent-view/" + userId);

@@ -115,8 +115,10 @@ public final class DemoSeed {
     private void listenerConsents(int count) throws Exception {
         Semaphore inFlight = new Semaphore(8);
         List<CompletableFuture<Void>> calls = new ArrayList<>();
+        // The seed stands in for the gateway, the one caller consent-service's routes allow.
+        String asGateway = keycloak.serviceIdentity(Keycloak.GATEWAY_IDENTITY).get();
         for (int i = 0; i < count; i++) {
-            calls.add(put(consent, null, "/internal/users/" + listener(i) + "/consents",
+            calls.add(put(consent, asGateway, "/internal/users/" + listener(i) + "/consents",
                     Map.of("consents", Map.of("personalization", "GRANTED"), "source", "api"), inFlight));
         }
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
@@ -126,7 +128,7 @@ public final class DemoSeed {
         return String.format("demo-listener-%04d", i);
     }
 
-    /** PUT of a JSON body; {@code token} null for a service's internal API. */
+    /** PUT of a JSON body with a member's, an admin's or a service identity's token. */
     private CompletableFuture<Void> put(String base, String token, String path, Object body, Semaphore inFlight) throws Exception {
         inFlight.acquire();
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json");

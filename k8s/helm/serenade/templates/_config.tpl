@@ -52,8 +52,9 @@ against the JDK's CAs unless told otherwise. */ -}}
 {{- if $svc.calls -}}
 {{- /* A caller obtains client-credentials tokens for its internal calls from the same realm; its secret
 comes from a Secret, in deployment.yaml. */ -}}
-{{- $_ := set $env "QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL" $.Values.oidc.authServerUrl -}}
-{{- $_ := set $env "QUARKUS_OIDC_CLIENT_CLIENT_ID" (include "serenade.oidcClientId" $key) -}}
+{{- /* Not QUARKUS_OIDC_CLIENT_*: Quarkus would read those as an OIDC tenant named "client". The realm URL is
+QUARKUS_OIDC_AUTH_SERVER_URL's; the client id is in the service's application.properties and checked here. */ -}}
+{{- $_ := set $env "SERENADE_OIDC_CLIENT_ID" (include "serenade.oidcClientId" $key) -}}
 {{- end -}}
 {{- end -}}
 {{- range $callee := $svc.calls -}}

@@ -41,7 +41,7 @@ for port in "${CLOSED[@]}"; do
 done
 
 # The same from the machine's own view: which of the suite's ports listen on an address other than loopback.
-open_ports="$(ss -Hltn | awk '{print $4}' | grep -vE '^(127\.[0-9.]+|\[::1\]):' | sed -E 's/.*:([0-9]+)$/\1/' | sort -un)"
+open_ports="$(ss -Hltn | awk '{print $4}' | grep -vE '^(127\.[0-9.]+|\[::1\]|\[::ffff:127\.[0-9.]+\]):' | sed -E 's/.*:([0-9]+)$/\1/' | sort -un)"
 for port in "${CLOSED[@]}"; do
   if grep -qx "$port" <<<"$open_ports"; then
     echo "FAIL: port $port listens beyond loopback (ss -ltn)"; failed=1

@@ -310,7 +310,7 @@ class UserDataTest {
         try (exchange) {
             if (exchange.getRequestURI().getPath().equals("/token")) {
                 // consent-service's client-credentials grant: the stand-in provider issues the one token they accept.
-                String form = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 respond(exchange, form.contains("grant_type=client_credentials") ? 200 : 400,
                         "{\"access_token\": \"" + SERVICE_TOKEN + "\", \"token_type\": \"Bearer\", \"expires_in\": 300}");
                 return;
@@ -356,7 +356,8 @@ class UserDataTest {
             default -> holding("artwork-context", "redis:aw:impressions", 7) + ","
                     + holding("search-history", "postgresql:nothing", 0);
         };
-        return "{\"version\":1,\"service\":\"" + service + "-service\",\"holdings\":[" + holdings + "]}";
+        // With a field of a newer service version, which consent-service must skip, not refuse (TolerantAnswers).
+        return "{\"version\":1,\"service\":\"" + service + "-service\",\"holdings\":[" + holdings + "],\"addedLater\":true}";
     }
 
     private static String holding(String category, String store, long count) {

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,7 +69,7 @@ final class StubServices {
     static final String SERVICE_TOKEN = "gateway-service-identity";
 
     /** Calls that came without the gateway's service identity (each was refused with a 401). */
-    final java.util.concurrent.atomic.AtomicInteger unauthenticated = new java.util.concurrent.atomic.AtomicInteger();
+    final AtomicInteger unauthenticated = new AtomicInteger();
 
     private final HttpServer server;
     private final ExecutorService threads;
@@ -159,7 +160,7 @@ final class StubServices {
                         .put("imageUrl", "/api/v1/artwork/a-" + title.asText() + ".svg").put("impressionId", UUID.randomUUID().toString())
                         .put("propensity", 0.5).put("policy", "thompson").putObject("why").put("code", "personal").put("text", "Yours");
             }
-            return Answer.ok("{\"choices\": " + choices + "}");
+            return Answer.ok("{\"choices\": " + choices + ", \"addedInALaterVersion\": 1}");
         });
         get(USER + "/affinities", (m, r) -> Answer.ok("""
                 {"genres": [{"name": "drama", "weight": 0.6}, {"name": "jazz", "weight": 0.3}],
@@ -231,9 +232,11 @@ final class StubServices {
         return view.toString();
     }
 
+    /** Also a field of a newer ranking-service, which the gateway must skip, not refuse (the kit's TolerantAnswers). */
     static String home(String userId, boolean personalized) {
         return """
                 {"userId": "%s", "personalized": %s, "modelId": "ease-7", "generatedAt": "2025-03-01T10:00:00Z",
+                 "addedInALaterVersion": {"any": "shape"},
                  "rows": [{"id": "top", "heading": "Top picks", "items": [
                    {"titleId": "t-1", "name": "One", "genres": ["drama"], "maturityRating": "12", "score": 0.9,
                     "reason": {"code": "popular", "text": "Popular now", "personal": false}}]}]}""".formatted(userId, personalized);

@@ -1,20 +1,13 @@
 package io.serenade.consent.client;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
-import io.serenade.kit.json.StrictJson;
-import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
+import io.serenade.kit.json.TolerantAnswers;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** artwork-service's user-data routes, at the URL configured under the key {@code artwork}. */
 @OidcClientFilter // the caller's service identity (client credentials) on every call
+@RegisterProvider(TolerantAnswers.class) // answers are read tolerantly, requests stay strict
 @RegisterRestClient(configKey = "artwork")
 public interface ArtworkApi extends UserDataApi {
-
-    /** Another service's answer may carry fields this version does not know yet: they are skipped, not refused. */
-    @ClientObjectMapper
-    static ObjectMapper objectMapper(ObjectMapper defaults) {
-        return StrictJson.tolerant(defaults);
-    }
-
 }

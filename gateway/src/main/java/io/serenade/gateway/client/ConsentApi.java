@@ -1,11 +1,9 @@
 package io.serenade.gateway.client;
 
-import io.serenade.gateway.api.ConsentChoices;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.oidc.client.filter.OidcClientFilter;
-import io.serenade.kit.json.StrictJson;
-import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import io.serenade.kit.json.TolerantAnswers;
+import io.serenade.gateway.api.ConsentChoices;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,17 +18,11 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** consent-service's internal routes: consents, the purpose catalogue, transparency, data use, export and erasure. */
 @OidcClientFilter // the caller's service identity (client credentials) on every call
+@RegisterProvider(TolerantAnswers.class) // answers are read tolerantly, requests stay strict
 @RegisterRestClient(configKey = "consent")
 @RegisterProvider(DownstreamErrors.class)
 @Path("/internal")
 public interface ConsentApi {
-
-    /** Another service's answer may carry fields this version does not know yet: they are skipped, not refused. */
-    @ClientObjectMapper
-    static ObjectMapper objectMapper(ObjectMapper defaults) {
-        return StrictJson.tolerant(defaults);
-    }
-
 
     @GET
     @Path("/users/{userId}/consents")

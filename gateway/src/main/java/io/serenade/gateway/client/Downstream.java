@@ -1,10 +1,10 @@
 package io.serenade.gateway.client;
 
-import io.serenade.gateway.api.ConsentChoices;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.logging.Log;
 import io.serenade.events.GrantedPurposes;
 import io.serenade.gateway.api.ArtworkChoices;
+import io.serenade.gateway.api.ConsentChoices;
 import io.serenade.gateway.api.NotificationDecisionRequest;
 import io.serenade.gateway.api.NotificationSettings;
 import io.serenade.gateway.api.RankingHome;

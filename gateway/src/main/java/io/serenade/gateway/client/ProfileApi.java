@@ -1,10 +1,8 @@
 package io.serenade.gateway.client;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.oidc.client.filter.OidcClientFilter;
-import io.serenade.kit.json.StrictJson;
-import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import io.serenade.kit.json.TolerantAnswers;
 import io.serenade.gateway.api.NotificationDecisionRequest;
 import io.serenade.gateway.api.NotificationSettings;
 import io.smallrye.mutiny.Uni;
@@ -20,17 +18,11 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** profile-service's internal routes. */
 @OidcClientFilter // the caller's service identity (client credentials) on every call
+@RegisterProvider(TolerantAnswers.class) // answers are read tolerantly, requests stay strict
 @RegisterRestClient(configKey = "profile")
 @RegisterProvider(DownstreamErrors.class)
 @Path("/internal")
 public interface ProfileApi {
-
-    /** Another service's answer may carry fields this version does not know yet: they are skipped, not refused. */
-    @ClientObjectMapper
-    static ObjectMapper objectMapper(ObjectMapper defaults) {
-        return StrictJson.tolerant(defaults);
-    }
-
 
     @GET
     @Path("/users/{userId}/profile")

@@ -14,11 +14,8 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,31 +36,13 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(TestTopics.class)
 @QuarkusTestResource(value = StubServicesPort.class, restrictToAnnotatedClass = true)
-class ConsentCacheTest {
-
-    private static StubServices stub;
+class ConsentCacheTest extends StubbedServicesTest {
 
     @Inject
     Redis redis;
 
     @Inject
     ConsentCache cache;
-
-    @BeforeEach
-    void reset() throws IOException {
-        if (stub == null) {
-            stub = StubServices.start();
-        }
-        stub.reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stub != null) {
-            stub.stop();
-            stub = null;
-        }
-    }
 
     @Test
     void topicChangesReachTheCacheAndTheNextRequestObeysThem() {

@@ -10,8 +10,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -55,7 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(TestTopics.class)
 @QuarkusTestResource(value = StubServicesPort.class, restrictToAnnotatedClass = true)
-class FuzzTest {
+class FuzzTest extends StubbedServicesTest {
 
     public static class NoRateLimit implements QuarkusTestProfile {
         @Override
@@ -71,29 +69,11 @@ class FuzzTest {
     static final int NO_ANSWER = 0;
     private static final AtomicInteger RETRIES = new AtomicInteger();
 
-    private static StubServices stub;
-
     @TestHTTPResource("/")
     URL base;
 
     /** One generated request; {@code raw} requests go over a plain socket, exactly as written. */
     record Fuzzed(String method, String target, String contentType, byte[] body, boolean raw, String what) {
-    }
-
-    @BeforeEach
-    void reset() throws IOException {
-        if (stub == null) {
-            stub = StubServices.start();
-        }
-        stub.reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stub != null) {
-            stub.stop();
-            stub = null;
-        }
     }
 
     @Test

@@ -9,11 +9,8 @@ import io.serenade.events.GrantedPurposes;
 import io.serenade.events.Purposes;
 import io.serenade.events.serde.DataUseRecordedDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,25 +38,7 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(TestTopics.class)
 @QuarkusTestResource(value = StubServicesPort.class, restrictToAnnotatedClass = true)
-class PrivacyRoutesTest {
-
-    private static StubServices stub;
-
-    @BeforeEach
-    void reset() throws IOException {
-        if (stub == null) {
-            stub = StubServices.start();
-        }
-        stub.reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stub != null) {
-            stub.stop();
-            stub = null;
-        }
-    }
+class PrivacyRoutesTest extends StubbedServicesTest {
 
     // --- transparency and the data-use log
 

@@ -3,14 +3,11 @@ package io.serenade.gateway;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -27,25 +24,7 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(TestTopics.class)
 @QuarkusTestResource(value = StubServicesPort.class, restrictToAnnotatedClass = true)
-class StrictInputTest {
-
-    private static StubServices stub;
-
-    @BeforeEach
-    void reset() throws IOException {
-        if (stub == null) {
-            stub = StubServices.start();
-        }
-        stub.reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stub != null) {
-            stub.stop();
-            stub = null;
-        }
-    }
+class StrictInputTest extends StubbedServicesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"\"0\"", "0", "1", "\"2\"", "0.0", "\"\"", "true", "\"granted\""})

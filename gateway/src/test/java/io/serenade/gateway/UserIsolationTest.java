@@ -8,11 +8,8 @@ import io.restassured.specification.RequestSpecification;
 import io.serenade.events.InteractionRecorded;
 import io.serenade.events.serde.InteractionRecordedDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(TestTopics.class)
 @QuarkusTestResource(value = StubServicesPort.class, restrictToAnnotatedClass = true)
-class UserIsolationTest {
+class UserIsolationTest extends StubbedServicesTest {
 
     private static final String ID = StubServices.EXPORT_ID;
 
@@ -48,24 +45,6 @@ class UserIsolationTest {
             {"GET", "/api/v1/me/notifications/settings"},
             {"PUT", "/api/v1/me/notifications/settings", "{\"perDay\": 1, \"perWeek\": 3, \"quietStart\": \"22:00\", \"quietEnd\": \"08:00\"}"},
             {"GET", "/api/v1/me/notifications/decisions"}};
-
-    private static StubServices stub;
-
-    @BeforeEach
-    void reset() throws IOException {
-        if (stub == null) {
-            stub = StubServices.start();
-        }
-        stub.reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stub != null) {
-            stub.stop();
-            stub = null;
-        }
-    }
 
     @Test
     void userBsTokenReachesOnlyUserBsData() {

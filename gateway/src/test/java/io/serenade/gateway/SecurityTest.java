@@ -149,13 +149,6 @@ class SecurityTest {
         given().get("/api/v1/artwork/{id}.svg", "bad id!").then().statusCode(400).contentType("application/problem+json");
     }
 
-    @Test
-    void theApiDocumentIsOpenAndOperationsAreNotOnThePublicPort() {
-        given().get("/q/openapi").then().statusCode(200);
-        given().get("/q/health/live").then().statusCode(404);
-        given().get("/q/metrics").then().statusCode(404);
-    }
-
     private static String[][] concat(String[][] a, String[][] b) {
         String[][] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);

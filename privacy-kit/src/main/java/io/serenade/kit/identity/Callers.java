@@ -7,9 +7,9 @@ package io.serenade.kit.identity;
  * {@code @RolesAllowed} list of these names. A member's token (audience {@code serenade-gateway}) is not accepted
  * by any internal route.
  * <p>
- * The union of a service's route allow-lists is its {@code callers} entry in the Helm chart's topology table
- * ({@code k8s/helm/serenade/templates/_topology.tpl}), from which the NetworkPolicies are made; {@code
- * AllowListMatchesChart} in each service's tests keeps the two equal.
+ * The union of a service's route allow-lists is its {@code callers} plus {@code tools} entries in the Helm chart's
+ * topology table ({@code k8s/helm/serenade/templates/_topology.tpl}), from which the NetworkPolicies are made; the
+ * kit's {@code InternalRoutesContract}, run by each service's {@code InternalCallersTest}, keeps the two equal.
  */
 public final class Callers {
 

@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.File;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -36,11 +38,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * added later is covered without a line here), is tried with no credential, with a member's token, and with a service
  * identity that is not on the route's allow-list, and must refuse each (401, 401, 403) with a problem body; the
  * allowed callers must get past the check. The exact 2xx of each allowed call is the business of the route's own tests,
- * which all call as the allowed caller. A service's {@code InternalCallersTest} extends this.
+ * which all call as the allowed caller. The allow-lists together must equal the service's callers in the Helm chart.
+ * A service's {@code InternalCallersTest} extends this.
  */
 public abstract class InternalRoutesContract {
 
     private static final Pattern PARAMETER = Pattern.compile("\\{(\\w+)(?::[^}]*)?}");
+    /** The chart's topology table, from a service module's directory (where its tests run). */
+    static final java.nio.file.Path TOPOLOGY = java.nio.file.Path.of("..", "k8s", "helm", "serenade", "templates", "_topology.tpl");
+    private static final Pattern TOPOLOGY_SERVICE = Pattern.compile("^([a-z]+):\\s*$");
+    private static final Pattern TOPOLOGY_CALLERS = Pattern.compile("^\\s+(callers|tools):\\s*\\[(.*)]\\s*$");
     private static final List<String> IDENTITIES = List.of(Callers.GATEWAY, Callers.CONSENT, Callers.OPERATOR);
 
     /** One route: its method, its path template and the callers its annotation allows. */
@@ -63,6 +70,39 @@ public abstract class InternalRoutesContract {
 
     /** The package holding the service's resource classes, e.g. {@code io.serenade.profile.rest}. */
     protected abstract String resourcePackage();
+
+    /**
+     * The union of the service's route allow-lists is its {@code callers} plus {@code tools} in the chart's topology
+     * table, from which the NetworkPolicies are made: a caller the code allows but the network blocks (or the other
+     * way round) is a mistake in one of the two. A chart key {@code k} is the identity {@code serenade-svc-k}.
+     */
+    @Test
+    void theAllowListsAreTheChartsCallers() throws IOException {
+        String key = resourcePackage().split("\\.")[2];
+        Set<String> allowed = new TreeSet<>();
+        routes(resourcePackage()).forEach(r -> allowed.addAll(r.allowed()));
+        assertThat(allowed).as("callers + tools of " + key + " in " + TOPOLOGY).isEqualTo(chartCallers(key));
+    }
+
+    /** {@code callers} and {@code tools} of {@code key} in the chart's topology table, as identities. */
+    static Set<String> chartCallers(String key) throws IOException {
+        Set<String> identities = new TreeSet<>();
+        String current = null;
+        for (String line : Files.readAllLines(TOPOLOGY)) {
+            Matcher service = TOPOLOGY_SERVICE.matcher(line);
+            Matcher list = TOPOLOGY_CALLERS.matcher(line);
+            if (service.matches()) {
+                current = service.group(1);
+            } else if (key.equals(current) && list.matches()) {
+                for (String k : list.group(2).split(",")) {
+                    if (!k.isBlank()) {
+                        identities.add("serenade-svc-" + k.trim());
+                    }
+                }
+            }
+        }
+        return identities;
+    }
 
     @TestFactory
     Stream<DynamicTest> everyInternalRouteRefusesAnyoneButItsCallers() {

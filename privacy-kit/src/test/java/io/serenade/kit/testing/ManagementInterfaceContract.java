@@ -14,7 +14,7 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * What every service promises about operations: the three probes Kubernetes calls (liveness, readiness, startup) and
  * the metrics answer on the management interface, without a token; the API's own port serves none of them, nor an
- * OpenAPI document (only the gateway publishes one). A service's {@code HealthEndpointsTest} extends this.
+ * OpenAPI document unless it is the gateway. Every service's {@code HealthEndpointsTest} extends this.
  */
 public abstract class ManagementInterfaceContract {
 
@@ -35,9 +35,20 @@ public abstract class ManagementInterfaceContract {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/q/health", "/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui/"})
+    @ValueSource(strings = {"/q/health", "/q/health/ready", "/q/metrics"})
     void theApiPortServesNoOperationsRoute(String path) {
         given().get(path).then().statusCode(404);
+    }
+
+    /** Only the gateway, the public door, publishes its API document (and Swagger UI), on its API port. */
+    protected boolean publishesTheApiDocument() {
+        return false;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/q/openapi", "/q/swagger-ui/"})
+    void theApiDocumentIsTheGatewaysAlone(String path) {
+        given().get(path).then().statusCode(publishesTheApiDocument() ? 200 : 404);
     }
 
     @org.junit.jupiter.api.Test

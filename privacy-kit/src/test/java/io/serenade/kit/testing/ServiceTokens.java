@@ -40,25 +40,21 @@ public final class ServiceTokens {
 
     /** A client-credentials token of {@code client}. */
     public static String service(String client) {
-        Instant now = Instant.now();
-        return Jwt.issuer(TestIdentityProvider.ISSUER)
-                .subject("service-account-" + client)
-                .audience(Callers.AUDIENCE)
-                .claim("azp", client)
-                .claim("realm_access", Map.of("roles", List.of("default-roles-serenade")))
-                .issuedAt(now.minusSeconds(5))
-                .expiresAt(now.plusSeconds(600))
-                .jws().sign(TestIdentityProvider.keys().getPrivate());
+        return sign("service-account-" + client, Callers.AUDIENCE, client, "default-roles-serenade");
     }
 
     /** A member's token, as the app gets it: valid at the gateway, refused by every internal route. */
     public static String member(String subject) {
+        return sign(subject, "serenade-gateway", "serenade-app", "user");
+    }
+
+    private static String sign(String subject, String audience, String client, String realmRole) {
         Instant now = Instant.now();
         return Jwt.issuer(TestIdentityProvider.ISSUER)
                 .subject(subject)
-                .audience("serenade-gateway")
-                .claim("azp", "serenade-app")
-                .claim("realm_access", Map.of("roles", List.of("user")))
+                .audience(audience)
+                .claim("azp", client)
+                .claim("realm_access", Map.of("roles", List.of(realmRole)))
                 .issuedAt(now.minusSeconds(5))
                 .expiresAt(now.plusSeconds(600))
                 .jws().sign(TestIdentityProvider.keys().getPrivate());

@@ -2,9 +2,12 @@ package io.serenade.kit.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.Map;
 
@@ -43,7 +46,7 @@ public class TestIdentityProvider implements QuarkusTestResourceLifecycleManager
             System.setProperty(PRIVATE_KEY_PROPERTY, Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded())
                     + "." + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
             return keys;
-        } catch (NoSuchAlgorithmException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -51,11 +54,10 @@ public class TestIdentityProvider implements QuarkusTestResourceLifecycleManager
     private static KeyPair decode(String encoded) {
         try {
             String[] parts = encoded.split("\\.");
-            java.security.KeyFactory rsa = java.security.KeyFactory.getInstance("RSA");
-            return new KeyPair(
-                    rsa.generatePublic(new java.security.spec.X509EncodedKeySpec(Base64.getDecoder().decode(parts[1]))),
-                    rsa.generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(Base64.getDecoder().decode(parts[0]))));
-        } catch (java.security.GeneralSecurityException e) {
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            return new KeyPair(rsa.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(parts[1]))),
+                    rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(parts[0]))));
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

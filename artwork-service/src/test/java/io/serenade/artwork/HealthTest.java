@@ -6,9 +6,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.serenade.kit.testing.ManagementInterfaceContract;
 import io.serenade.kit.testing.TestIdentityProvider;
 
-import java.net.URL;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.time.Duration;
 
 import static io.restassured.RestAssured.given;

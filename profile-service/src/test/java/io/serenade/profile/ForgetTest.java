@@ -2,10 +2,10 @@ package io.serenade.profile;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.serenade.events.InteractionForgotten;
 import io.serenade.events.InteractionRecorded;
 import io.serenade.events.serde.InteractionForgottenDeserializer;
-import io.quarkus.vertx.VertxContextSupport;
 import io.serenade.profile.repository.InteractionRepository;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,13 +1,13 @@
 package io.serenade.artwork.rest;
 
-import io.serenade.kit.rest.ProblemMappers;
 import io.serenade.artwork.api.Ids;
-import io.serenade.kit.rest.Problem;
 import io.serenade.artwork.api.VariantUpdate;
 import io.serenade.artwork.api.VariantView;
 import io.serenade.artwork.service.ArtworkService;
-import io.smallrye.mutiny.Uni;
 import io.serenade.kit.identity.Callers;
+import io.serenade.kit.rest.Problem;
+import io.serenade.kit.rest.ProblemMappers;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

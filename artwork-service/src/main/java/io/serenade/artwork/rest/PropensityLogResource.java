@@ -1,10 +1,10 @@
 package io.serenade.artwork.rest;
 
-import io.serenade.kit.rest.ProblemMappers;
-import io.serenade.kit.rest.Problem;
 import io.serenade.artwork.service.PropensityExport;
-import io.smallrye.mutiny.Uni;
 import io.serenade.kit.identity.Callers;
+import io.serenade.kit.rest.Problem;
+import io.serenade.kit.rest.ProblemMappers;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

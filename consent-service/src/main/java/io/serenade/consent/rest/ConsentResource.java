@@ -1,13 +1,13 @@
 package io.serenade.consent.rest;
 
-import io.serenade.kit.rest.ProblemMappers;
 import io.serenade.consent.api.ConsentUpdate;
 import io.serenade.consent.api.ConsentView;
 import io.serenade.consent.api.HistoryPage;
 import io.serenade.consent.service.ConsentNotRecordedException;
 import io.serenade.consent.service.ConsentService;
-import io.smallrye.mutiny.Uni;
 import io.serenade.kit.identity.Callers;
+import io.serenade.kit.rest.ProblemMappers;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,11 +1,11 @@
 package io.serenade.consent.rest;
 
-import io.serenade.kit.rest.ProblemMappers;
 import io.serenade.consent.api.ErasureView;
 import io.serenade.consent.service.ErasureNotRecordedException;
 import io.serenade.consent.service.ErasureService;
-import io.smallrye.mutiny.Uni;
 import io.serenade.kit.identity.Callers;
+import io.serenade.kit.rest.ProblemMappers;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;

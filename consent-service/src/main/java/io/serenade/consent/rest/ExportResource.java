@@ -1,11 +1,11 @@
 package io.serenade.consent.rest;
 
-import io.serenade.kit.rest.ProblemMappers;
 import io.serenade.consent.api.ExportView;
 import io.serenade.consent.model.ExportJob;
 import io.serenade.consent.service.ExportService;
-import io.smallrye.mutiny.Uni;
 import io.serenade.kit.identity.Callers;
+import io.serenade.kit.rest.ProblemMappers;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;

@@ -2,8 +2,8 @@ package io.serenade.consent.rest;
 
 import io.serenade.consent.api.TransparencyView;
 import io.serenade.consent.service.TransparencyService;
-import io.smallrye.mutiny.Uni;
 import io.serenade.kit.identity.Callers;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;

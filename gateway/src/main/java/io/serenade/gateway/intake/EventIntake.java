@@ -2,9 +2,9 @@ package io.serenade.gateway.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.serenade.events.InteractionContext;
-import io.serenade.kit.json.ControlCharacters;
 import io.serenade.events.InteractionRecorded;
 import io.serenade.events.InteractionType;
+import io.serenade.kit.json.ControlCharacters;
 
 import java.time.DateTimeException;
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package io.serenade.gateway.rest;
 
-import io.serenade.kit.rest.Problem;
-import io.serenade.kit.rest.ProblemMappers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.serenade.gateway.client.Downstream;
 import io.serenade.gateway.config.GatewayConfig;
 import io.serenade.gateway.service.Caller;
+import io.serenade.kit.rest.Problem;
+import io.serenade.kit.rest.ProblemMappers;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;

@@ -1,9 +1,9 @@
 package io.serenade.gateway.rest;
 
-import io.serenade.kit.rest.Problem;
-import io.serenade.kit.rest.ProblemMappers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.serenade.kit.rest.Problem;
+import io.serenade.kit.rest.ProblemMappers;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;

@@ -1,7 +1,5 @@
 package io.serenade.gateway.rest;
 
-import io.serenade.kit.rest.Problem;
-import io.serenade.kit.rest.ProblemMappers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.serenade.gateway.api.EventsAccepted;
@@ -9,6 +7,8 @@ import io.serenade.gateway.config.GatewayConfig;
 import io.serenade.gateway.intake.EventIntake;
 import io.serenade.gateway.service.Caller;
 import io.serenade.gateway.service.EventService;
+import io.serenade.kit.rest.Problem;
+import io.serenade.kit.rest.ProblemMappers;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;

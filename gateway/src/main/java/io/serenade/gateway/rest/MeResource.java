@@ -1,8 +1,8 @@
 package io.serenade.gateway.rest;
 
-import io.serenade.gateway.api.ConsentChoices;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.serenade.events.InteractionContext;
+import io.serenade.gateway.api.ConsentChoices;
 import io.serenade.gateway.api.HomePage;
 import io.serenade.gateway.client.Downstream;
 import io.serenade.gateway.service.Caller;

@@ -1,10 +1,10 @@
 package io.serenade.profile.rest;
 
+import io.serenade.kit.identity.Callers;
 import io.serenade.profile.api.ConsentViewResponse;
 import io.serenade.profile.api.UserIds;
 import io.serenade.profile.service.ConsentViewService;
 import io.smallrye.mutiny.Uni;
-import io.serenade.kit.identity.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;

@@ -1,10 +1,10 @@
 package io.serenade.profile.rest;
 
+import io.serenade.kit.identity.Callers;
 import io.serenade.profile.api.NotificationDecisionRequest;
 import io.serenade.profile.api.NotificationDecisionView;
 import io.serenade.profile.service.NotificationService;
 import io.smallrye.mutiny.Uni;
-import io.serenade.kit.identity.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,12 +1,12 @@
 package io.serenade.profile.rest;
 
+import io.serenade.kit.identity.Callers;
 import io.serenade.profile.api.NotificationDecisionPage;
 import io.serenade.profile.api.NotificationSettingsUpdate;
 import io.serenade.profile.api.NotificationSettingsView;
 import io.serenade.profile.api.UserIds;
 import io.serenade.profile.service.NotificationService;
 import io.smallrye.mutiny.Uni;
-import io.serenade.kit.identity.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,12 +1,12 @@
 package io.serenade.profile.rest;
 
+import io.serenade.kit.identity.Callers;
 import io.serenade.profile.api.HistoryPage;
 import io.serenade.profile.api.ProfileUpdate;
 import io.serenade.profile.api.ProfileView;
 import io.serenade.profile.api.UserIds;
 import io.serenade.profile.service.ProfileService;
 import io.smallrye.mutiny.Uni;
-import io.serenade.kit.identity.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

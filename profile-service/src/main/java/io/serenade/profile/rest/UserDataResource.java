@@ -2,10 +2,10 @@ package io.serenade.profile.rest;
 
 import io.serenade.events.userdata.UserDataExport;
 import io.serenade.events.userdata.UserDataSummary;
+import io.serenade.kit.identity.Callers;
 import io.serenade.profile.api.UserIds;
 import io.serenade.profile.service.UserDataService;
 import io.smallrye.mutiny.Uni;
-import io.serenade.kit.identity.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;

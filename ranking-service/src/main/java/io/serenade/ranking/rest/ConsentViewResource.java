@@ -1,10 +1,10 @@
 package io.serenade.ranking.rest;
 
+import io.serenade.kit.identity.Callers;
 import io.serenade.ranking.api.ConsentStateView;
 import io.serenade.ranking.api.Ids;
 import io.serenade.ranking.service.UserDataService;
 import io.smallrye.mutiny.Uni;
-import io.serenade.kit.identity.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;

@@ -2,12 +2,12 @@ package io.serenade.ranking.rest;
 
 import io.serenade.events.GrantedPurposes;
 import io.serenade.events.MaturityRating;
+import io.serenade.kit.identity.Callers;
 import io.serenade.ranking.api.HomeView;
 import io.serenade.ranking.api.TitleUpsert;
 import io.serenade.ranking.service.HomeService;
 import io.serenade.ranking.service.PurposeVerifier;
 import io.smallrye.mutiny.Uni;
-import io.serenade.kit.identity.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

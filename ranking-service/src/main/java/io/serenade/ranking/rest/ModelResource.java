@@ -1,10 +1,10 @@
 package io.serenade.ranking.rest;
 
+import io.serenade.kit.identity.Callers;
 import io.serenade.ranking.api.ModelVersionView;
 import io.serenade.ranking.api.TrainingView;
 import io.serenade.ranking.repository.ModelVersionRepository;
 import io.serenade.ranking.service.ModelService;
-import io.serenade.kit.identity.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.GET;

@@ -2,11 +2,11 @@ package io.serenade.ranking.rest;
 
 import io.serenade.events.GrantedPurposes;
 import io.serenade.events.MaturityRating;
+import io.serenade.kit.identity.Callers;
 import io.serenade.ranking.api.SearchView;
 import io.serenade.ranking.service.PurposeVerifier;
 import io.serenade.ranking.service.SearchService;
 import io.smallrye.mutiny.Uni;
-import io.serenade.kit.identity.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

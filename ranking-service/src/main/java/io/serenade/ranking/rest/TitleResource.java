@@ -1,11 +1,11 @@
 package io.serenade.ranking.rest;
 
+import io.serenade.kit.identity.Callers;
 import io.serenade.ranking.api.TitleUpsert;
 import io.serenade.ranking.api.TitleView;
 import io.serenade.ranking.mapping.TitleMapper;
 import io.serenade.ranking.service.CatalogService;
 import io.smallrye.mutiny.Uni;
-import io.serenade.kit.identity.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -36,11 +36,11 @@ public class RateLimiter {
     private final String prefix;
     private final Clock clock;
 
-    public RateLimiter(Redis redis, GatewayConfig config) {
+    public RateLimiter(Redis redis, GatewayConfig config, Clock clock) {
         this.redis = redis;
         this.config = config.rateLimit();
         this.prefix = config.redisPrefix();
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     public Uni<Decision> check(String userId) {

@@ -4,20 +4,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.serenade.kit.testing.LogCapture;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static io.serenade.kit.testing.ServiceTokens.asGateway;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,34 +46,13 @@ class UnpublishableChangeTest {
     @Test
     void aChangeThatCannotBePublishedIsA503AndAppendsNothing() {
         String user = Consents.user();
-        // Our own warnings, message and arguments as logged (the format is applied later, by the handler).
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (r.getLevel().intValue() >= Level.WARNING.intValue() && r.getLoggerName() != null
-                        && r.getLoggerName().startsWith("io.serenade")) {
-                    warnings.add(r.getMessage() + " " + Arrays.toString(r.getParameters()));
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
-        try {
+        List<String> warnings;
+        try (LogCapture logs = LogCapture.start()) {
             Consents.put(user, "{\"consents\":{\"personalization\":\"GRANTED\"}}").statusCode(503)
                     .contentType("application/problem+json")
                     .header("Retry-After", "5")
                     .body("status", equalTo(503));
-        } finally {
-            root.removeHandler(capture);
+            warnings = logs.lines(LogCapture::ownWarning);
         }
         // Personal data stays out of WARN and above: the rollback is logged, the user is not named.
         assertThat(warnings).anyMatch(w -> w.contains("rolled back"));

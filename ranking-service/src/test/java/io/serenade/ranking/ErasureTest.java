@@ -57,16 +57,16 @@ class ErasureTest {
             mine.add(event(user, title));
         }
         InteractionRecorded theirs = event(other, title);
-        TestKafka.send(TestTopics.INTERACTIONS, user, mine.toArray());
-        TestKafka.send(TestTopics.INTERACTIONS, other, theirs);
-        TestKafka.send(TestTopics.FORGOTTEN, user, new InteractionForgotten(0, mine.get(4).eventId(), user, Instant.now()));
+        TestTopics.send(TestTopics.INTERACTIONS, user, mine.toArray());
+        TestTopics.send(TestTopics.INTERACTIONS, other, theirs);
+        TestTopics.send(TestTopics.FORGOTTEN, user, new InteractionForgotten(0, mine.get(4).eventId(), user, Instant.now()));
         TestKafka.grant(List.of(user, other), "personalization");
         await().atMost(WAIT).until(() -> rows("interactions", user) == 4 && rows("forgotten_events", user) == 1
                 && rows("interactions", other) == 1);
         double before = popularity(title);
 
         UUID erasureId = UUID.randomUUID();
-        TestKafka.send(TestTopics.ERASURE_REQUESTS, user, new ErasureRequested(0, erasureId, user, Instant.now()));
+        TestTopics.send(TestTopics.ERASURE_REQUESTS, user, new ErasureRequested(0, erasureId, user, Instant.now()));
 
         List<ErasureReceipt> receipts = receipts(erasureId, 1);
         ErasureReceipt receipt = receipts.get(0);
@@ -92,7 +92,7 @@ class ErasureTest {
         asOperator().get("/internal/consent-view/{u}", other).then().statusCode(200);
 
         // The same request again (consent-service retries): nothing left to delete, and a receipt all the same.
-        TestKafka.send(TestTopics.ERASURE_REQUESTS, user, new ErasureRequested(0, erasureId, user, Instant.now()));
+        TestTopics.send(TestTopics.ERASURE_REQUESTS, user, new ErasureRequested(0, erasureId, user, Instant.now()));
         ErasureReceipt again = receipts(erasureId, 2).get(1);
         assertThat(again.deletedPerStore()).containsEntry("postgresql:interactions", 0L).containsEntry("postgresql:consent_view", 0L);
         assertThat(again.digest()).isEqualTo(ErasureDigest.of(erasureId, List.of()));
@@ -101,10 +101,10 @@ class ErasureTest {
     @Test
     void anEventStillInFlightWhenTheUserWasErasedIsNotStoredAgainButALaterOneIs() {
         String user = "er-" + UUID.randomUUID(), title = "er-title-" + UUID.randomUUID();
-        TestKafka.send(TestTopics.INTERACTIONS, user, event(user, title));
+        TestTopics.send(TestTopics.INTERACTIONS, user, event(user, title));
         await().atMost(WAIT).until(() -> rows("interactions", user) == 1);
         UUID erasureId = UUID.randomUUID();
-        TestKafka.send(TestTopics.ERASURE_REQUESTS, user, new ErasureRequested(0, erasureId, user, Instant.now()));
+        TestTopics.send(TestTopics.ERASURE_REQUESTS, user, new ErasureRequested(0, erasureId, user, Instant.now()));
         receipts(erasureId, 1);
         assertThat(rows("interactions", user)).isZero();
 
@@ -113,7 +113,7 @@ class ErasureTest {
                 null, null, null, null, null, Instant.now().minusSeconds(60));
         InteractionRecorded later = new InteractionRecorded(0, UUID.randomUUID(), user, title, InteractionType.PLAY,
                 null, null, null, null, null, Instant.now().plusSeconds(5));
-        TestKafka.send(TestTopics.INTERACTIONS, user, inFlight, later);
+        TestTopics.send(TestTopics.INTERACTIONS, user, inFlight, later);
         await().atMost(WAIT).until(() -> rows("interactions", user) == 1);
         assertThat(pool.preparedQuery("SELECT event_id FROM interactions WHERE user_id = $1").execute(Tuple.of(user))
                 .await().atMost(WAIT).iterator().next().getUUID(0)).as("only the event after the erasure").isEqualTo(later.eventId());

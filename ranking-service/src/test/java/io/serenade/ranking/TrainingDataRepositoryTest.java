@@ -5,7 +5,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.serenade.events.InteractionRecorded;
 import io.serenade.events.InteractionType;
 import io.serenade.ranking.recommend.ModelBuilder;
-import io.serenade.ranking.repository.ConsentViewRepository;
+import io.serenade.kit.consent.ConsentViewUpdater;
+import io.serenade.kit.consent.ConsentViewUpdater.Keyed;
 import io.serenade.ranking.repository.InteractionLogRepository;
 import io.serenade.ranking.repository.TrainingDataRepository;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.serenade.kit.testing.ConsentViewContract.consent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a training reads, against the real PostgreSQL: only the interactions of users who granted personalization. */
@@ -29,9 +31,9 @@ class TrainingDataRepositoryTest {
 
     private final TrainingDataRepository training;
     private final InteractionLogRepository log;
-    private final ConsentViewRepository consents;
+    private final ConsentViewUpdater consents;
 
-    TrainingDataRepositoryTest(TrainingDataRepository training, InteractionLogRepository log, ConsentViewRepository consents) {
+    TrainingDataRepositoryTest(TrainingDataRepository training, InteractionLogRepository log, ConsentViewUpdater consents) {
         this.training = training;
         this.log = log;
         this.consents = consents;
@@ -44,10 +46,10 @@ class TrainingDataRepositoryTest {
         String granted = "tr-granted-" + run, withdrawn = "tr-withdrawn-" + run, otherPurpose = "tr-other-" + run,
                 unknown = "tr-unknown-" + run;
         Instant now = Instant.now();
-        consents.apply(granted, List.of("personalization"), now, now).await().atMost(WAIT);
-        consents.apply(withdrawn, List.of("personalization"), now.minusSeconds(10), now).await().atMost(WAIT);
-        consents.apply(withdrawn, List.of(), now, now).await().atMost(WAIT);
-        consents.apply(otherPurpose, List.of("artwork-personalization", "search-history"), now, now).await().atMost(WAIT);
+        consents.apply(List.of(new Keyed(granted, consent(granted, now, "personalization")),
+                new Keyed(withdrawn, consent(withdrawn, now.minusSeconds(10), "personalization")),
+                new Keyed(withdrawn, consent(withdrawn, now)),
+                new Keyed(otherPurpose, consent(otherPurpose, now, "artwork-personalization", "search-history")))).await().atMost(WAIT);
         List<InteractionRecorded> events = new ArrayList<>();
         for (String user : List.of(granted, withdrawn, otherPurpose, unknown)) {
             for (String title : titles) {

@@ -61,9 +61,9 @@ class UserDataResourceTest {
         InteractionRecorded search = event(user, null, InteractionType.SEARCH, null, now.minusSeconds(50));
         InteractionRecorded forgotten = event(user, scifi, InteractionType.CLICK, null, now.minusSeconds(40));
         InteractionRecorded theirs = event(other, drama, InteractionType.PLAY, null, now);
-        TestKafka.send(TestTopics.INTERACTIONS, user, p1, p2, p3, low, search, forgotten);
-        TestKafka.send(TestTopics.INTERACTIONS, other, theirs);
-        TestKafka.send(TestTopics.FORGOTTEN, user, new InteractionForgotten(0, forgotten.eventId(), user, now));
+        TestTopics.send(TestTopics.INTERACTIONS, user, p1, p2, p3, low, search, forgotten);
+        TestTopics.send(TestTopics.INTERACTIONS, other, theirs);
+        TestTopics.send(TestTopics.FORGOTTEN, user, new InteractionForgotten(0, forgotten.eventId(), user, now));
         TestKafka.grant(List.of(user), "personalization", "assistant-context");
         await().atMost(WAIT).until(() -> rows("interactions", user) == 5 && rows("forgotten_events", user) == 1
                 && rows("interactions", other) == 1);

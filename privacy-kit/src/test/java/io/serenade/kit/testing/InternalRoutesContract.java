@@ -1,6 +1,10 @@
 package io.serenade.kit.testing;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.restassured.RestAssured;
+import io.serenade.kit.consent.ConsentViewResource;
+import io.serenade.kit.userdata.UserDataResource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import io.restassured.specification.RequestSpecification;
 import io.serenade.kit.identity.Callers;
 import jakarta.annotation.security.PermitAll;
@@ -67,6 +71,9 @@ public abstract class InternalRoutesContract {
             return method + " " + template + " " + allowed;
         }
     }
+
+    /** The kit's own resources, each served by the services that switch it on. */
+    private static final List<Class<?>> KIT_RESOURCES = List.of(ConsentViewResource.class, UserDataResource.class);
 
     /** The package holding the service's resource classes, e.g. {@code io.serenade.profile.rest}. */
     protected abstract String resourcePackage();
@@ -137,10 +144,20 @@ public abstract class InternalRoutesContract {
         return token == null ? request : request.auth().oauth2(token);
     }
 
-    /** Every {@code /internal} route of the resource classes in {@code pkg}, with its allow-list. */
+    /**
+     * Every {@code /internal} route the service serves, with its allow-list: those of its resource classes in
+     * {@code pkg} and those of the kit's resources it switched on.
+     */
     public static List<Route> routes(String pkg) {
+        List<Class<?>> types = new ArrayList<>(classesIn(pkg));
+        for (Class<?> kit : KIT_RESOURCES) {
+            IfBuildProperty on = kit.getAnnotation(IfBuildProperty.class);
+            if (ConfigProvider.getConfig().getOptionalValue(on.name(), String.class).filter(on.stringValue()::equals).isPresent()) {
+                types.add(kit);
+            }
+        }
         List<Route> routes = new ArrayList<>();
-        for (Class<?> type : classesIn(pkg)) {
+        for (Class<?> type : types) {
             Path root = type.getAnnotation(Path.class);
             if (root == null) {
                 continue;

@@ -6,7 +6,7 @@ import io.serenade.kit.identity.Callers;
 import io.serenade.ranking.api.HomeView;
 import io.serenade.ranking.api.TitleUpsert;
 import io.serenade.ranking.service.HomeService;
-import io.serenade.ranking.service.PurposeVerifier;
+import io.serenade.kit.consent.PurposeVerifier;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;

@@ -4,7 +4,7 @@ import io.serenade.events.GrantedPurposes;
 import io.serenade.events.MaturityRating;
 import io.serenade.kit.identity.Callers;
 import io.serenade.ranking.api.SearchView;
-import io.serenade.ranking.service.PurposeVerifier;
+import io.serenade.kit.consent.PurposeVerifier;
 import io.serenade.ranking.service.SearchService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

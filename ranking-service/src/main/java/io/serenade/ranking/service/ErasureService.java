@@ -1,21 +1,12 @@
 package io.serenade.ranking.service;
 
-import io.quarkus.logging.Log;
-import io.serenade.events.ErasureDigest;
-import io.serenade.events.ErasureReceipt;
-import io.serenade.events.ErasureRequested;
-import io.serenade.events.Services;
-import io.serenade.events.Topics;
+import io.serenade.kit.consent.ConsentViewStore;
+import io.serenade.kit.erasure.UserErasure;
 import io.serenade.ranking.recommend.HistoryEvent;
-import io.serenade.ranking.repository.ConsentViewRepository;
 import io.serenade.ranking.repository.UserDataRepository;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Deletes everything ranking-service holds about a user and answers the erasure request with a receipt.
+ * Deletes everything ranking-service holds about a user; the privacy kit answers the request with the receipt.
  * <p>
  * What it holds: its copy of the interactions, the ids of events the user had forgotten, and its consent view, all
  * in PostgreSQL, deleted in one transaction, which also records the erasure (erased_users, by the hash of the user
@@ -43,39 +34,23 @@ import java.util.UUID;
  * Idempotent: a repeated request deletes what is there (usually nothing) and sends a receipt again.
  */
 @ApplicationScoped
-public class ErasureService {
-
-    /** What one erasure deleted: counts per store, and the ids the receipt's digest is computed over. */
-    public record Erased(Map<String, Long> perStore, List<String> deletedIds) {
-    }
+public class ErasureService implements UserErasure {
 
     private final UserDataRepository data;
-    private final ConsentViewRepository consents;
+    private final ConsentViewStore consents;
     private final PopularityCounter popularity;
-    private final MutinyEmitter<Record<String, ErasureReceipt>> receipts;
 
-    public ErasureService(UserDataRepository data, ConsentViewRepository consents, PopularityCounter popularity,
-                          @Channel(Topics.ERASURE_RECEIPTS) MutinyEmitter<Record<String, ErasureReceipt>> receipts) {
+    public ErasureService(UserDataRepository data, ConsentViewStore consents, PopularityCounter popularity) {
         this.data = data;
         this.consents = consents;
         this.popularity = popularity;
-        this.receipts = receipts;
-    }
-
-    /** Erases the user's data, then publishes the receipt (key: user id); returns the receipt once sent. */
-    public Uni<ErasureReceipt> handle(ErasureRequested request) {
-        return erase(request.userId()).flatMap(erased -> {
-            ErasureReceipt receipt = new ErasureReceipt(ErasureReceipt.VERSION, request.erasureId(), request.userId(),
-                    Services.RANKING, erased.perStore(), Instant.now(), ErasureDigest.of(request.erasureId(), erased.deletedIds()));
-            Log.infof("erasure %s: deleted %s", request.erasureId(), erased.perStore());
-            return receipts.send(Record.of(request.userId(), receipt)).replaceWith(receipt);
-        });
     }
 
     /**
      * Deletes the user's rows in one transaction. Popularity is taken back inside it, before the commit: should
      * Redis fail, nothing is deleted and the redelivered request tries again, instead of leaving the events counted.
      */
+    @Override
     public Uni<Erased> erase(String userId) {
         return data.pool().withTransaction(tx -> data.eraseInteractions(tx, userId)
                 .flatMap(interactions -> data.eraseForgotten(tx, userId)

@@ -8,15 +8,15 @@ import io.serenade.events.Services;
 import io.serenade.events.userdata.UserDataExport;
 import io.serenade.events.userdata.UserDataSummary;
 import io.serenade.ranking.api.AffinitiesView;
-import io.serenade.ranking.api.ConsentStateView;
 import io.serenade.ranking.api.ExportViews;
 import io.serenade.ranking.config.RankingConfig;
-import io.serenade.ranking.model.ConsentView;
+import io.serenade.kit.consent.ConsentView;
+import io.serenade.kit.consent.ConsentViewStore;
+import io.serenade.kit.userdata.UserData;
 import io.serenade.ranking.recommend.Affinities;
 import io.serenade.ranking.recommend.CatalogSnapshot;
 import io.serenade.ranking.recommend.CatalogTitle;
 import io.serenade.ranking.recommend.HistoryEvent;
-import io.serenade.ranking.repository.ConsentViewRepository;
 import io.serenade.ranking.repository.InteractionLogRepository;
 import io.serenade.ranking.repository.UserDataRepository;
 import io.smallrye.mutiny.Uni;
@@ -36,19 +36,19 @@ import java.util.Map;
  * from the history on request, never stored: they are what the home page infers from the same events.
  */
 @ApplicationScoped
-public class UserDataService {
+public class UserDataService implements UserData {
 
     /** Where the affinities come from, for the summary: computed from the interactions, not kept anywhere. */
     static final String AFFINITIES_STORE = "computed:interactions";
 
     private final UserDataRepository data;
     private final InteractionLogRepository history;
-    private final ConsentViewRepository consents;
+    private final ConsentViewStore consents;
     private final CatalogService catalog;
     private final int historyLimit;
     private final Duration tasteHalfLife;
 
-    public UserDataService(UserDataRepository data, InteractionLogRepository history, ConsentViewRepository consents,
+    public UserDataService(UserDataRepository data, InteractionLogRepository history, ConsentViewStore consents,
                            CatalogService catalog, RankingConfig config) {
         this.data = data;
         this.history = history;
@@ -106,7 +106,7 @@ public class UserDataService {
                             tasteHalfLife)));
                     ConsentView view = t.getItem3();
                     if (view != null) {
-                        out.put(DataCategories.CONSENTS, toView(view));
+                        out.put(DataCategories.CONSENTS, view);
                     }
                     return new UserDataExport(UserDataExport.VERSION, Services.RANKING, userId, Instant.now(), out);
                 });
@@ -124,10 +124,6 @@ public class UserDataService {
             Affinities top = a.top(limit);
             return new AffinitiesView(weighted(top.genres()), weighted(top.themes()), top.basedOnEvents());
         });
-    }
-
-    public Uni<ConsentStateView> consentView(String userId) {
-        return consents.find(userId).map(v -> v == null ? null : toView(v));
     }
 
     private Uni<Affinities> inferred(String userId) {
@@ -166,9 +162,5 @@ public class UserDataService {
 
     private static List<AffinitiesView.Weighted> weighted(List<Affinities.Affinity> list) {
         return list.stream().map(x -> new AffinitiesView.Weighted(x.name(), x.weight())).toList();
-    }
-
-    private static ConsentStateView toView(ConsentView v) {
-        return new ConsentStateView(v.userId(), v.purposes(), v.changedAt(), v.appliedAt());
     }
 }

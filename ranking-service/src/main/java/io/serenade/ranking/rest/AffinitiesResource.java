@@ -1,12 +1,10 @@
 package io.serenade.ranking.rest;
 
 import io.serenade.events.GrantedPurposes;
-import io.serenade.events.userdata.UserDataExport;
-import io.serenade.events.userdata.UserDataSummary;
+import io.serenade.kit.consent.PurposeVerifier;
 import io.serenade.kit.identity.Callers;
 import io.serenade.ranking.api.AffinitiesView;
 import io.serenade.ranking.api.Ids;
-import io.serenade.ranking.service.PurposeVerifier;
 import io.serenade.ranking.service.UserDataService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,37 +19,21 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * What ranking-service holds about a user: a summary for consent-service's transparency view, the whole of it for
- * the user's export, and the inferred affinities for the gateway's assistant context.
+ * The inferred affinities, for the gateway's assistant context. (The summary and the export of what ranking holds
+ * about a user are the privacy kit's UserDataResource, served from UserDataService.)
  */
 // Internal: the caller must present the service identity the annotation names (see Callers).
 @RolesAllowed(Callers.GATEWAY)
-@Path("/internal/users/{userId}")
+@Path("/internal/users/{userId}/affinities")
 @Produces(MediaType.APPLICATION_JSON)
-public class UserDataResource {
+public class AffinitiesResource {
 
     private final UserDataService users;
     private final PurposeVerifier verifier;
 
-    public UserDataResource(UserDataService users, PurposeVerifier verifier) {
+    public AffinitiesResource(UserDataService users, PurposeVerifier verifier) {
         this.users = users;
         this.verifier = verifier;
-    }
-
-    /** Per category and store: how many records, the oldest and the newest. Counts and dates only. */
-    @GET
-    @Path("/data")
-    @RolesAllowed(Callers.CONSENT)
-    public Uni<UserDataSummary> data(@PathParam("userId") @Pattern(regexp = Ids.USER_ID, message = Ids.MESSAGE) String userId) {
-        return users.summary(userId);
-    }
-
-    /** Everything, raw and inferred, keyed by data category; inferred data carries its explanation. */
-    @GET
-    @Path("/export")
-    @RolesAllowed(Callers.CONSENT)
-    public Uni<UserDataExport> export(@PathParam("userId") @Pattern(regexp = Ids.USER_ID, message = Ids.MESSAGE) String userId) {
-        return users.export(userId);
     }
 
     /**
@@ -59,7 +41,6 @@ public class UserDataResource {
      * token for this user granting assistant-context; otherwise empty lists and no event read.
      */
     @GET
-    @Path("/affinities")
     public Uni<AffinitiesView> affinities(@PathParam("userId") @Pattern(regexp = Ids.USER_ID, message = Ids.MESSAGE) String userId,
                                           @HeaderParam(GrantedPurposes.HEADER) String purposes,
                                           // Text, not int: a malformed number must be a 400 naming it, not a 404.

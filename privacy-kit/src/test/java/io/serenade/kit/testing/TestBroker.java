@@ -1,0 +1,89 @@
+package io.serenade.kit.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.serenade.events.serde.EventSerializer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The real broker of scripts/infra.sh, as a service's tests use it: a service's {@code TestTopics} extends this and
+ * names its own topics, which are created before the application starts (the broker does not auto-create topics),
+ * so that tests never read or disturb the demo suite's topics.
+ */
+public abstract class TestBroker implements QuarkusTestResourceLifecycleManager {
+
+    public static final String BOOTSTRAP = "127.0.0.1:9092";
+
+    /** The service's test topics. */
+    protected abstract List<NewTopic> topics();
+
+    /** A topic keyed by user, with three partitions as the chart's. */
+    protected static NewTopic topic(String name) {
+        return new NewTopic(name, 3, (short) 1);
+    }
+
+    /** A compacted topic (consent, catalog), as the real one is. */
+    protected static NewTopic compacted(String name) {
+        return topic(name).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
+            // One at a time: a batch fails whole when any of its topics exists, leaving newer ones uncreated.
+            for (NewTopic topic : topics()) {
+                try {
+                    admin.createTopics(List.of(topic)).all().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create test topics; is Kafka up (scripts/infra.sh up)?", e);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return Map.of();
+    }
+
+    @Override
+    public void stop() {
+    }
+
+    /** Sends the values under one key, in order, as a service would (JSON of the events contracts; null: a tombstone). */
+    public static void send(String topic, String key, Object... values) {
+        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventSerializer.class))) {
+            for (Object value : values) {
+                producer.send(new ProducerRecord<>(topic, key, value));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Sends bytes as they are: what a broken or hostile producer could write. */
+    public static void sendRaw(String topic, String key, byte[] value) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            producer.send(new ProducerRecord<>(topic, key, value));
+            producer.flush();
+        }
+    }
+}

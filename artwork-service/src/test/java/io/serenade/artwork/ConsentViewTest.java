@@ -1,5 +1,6 @@
 package io.serenade.artwork;
 
+import io.serenade.kit.testing.ConsentViewContract;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,29 +15,25 @@ import io.vertx.mutiny.sqlclient.Row;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.serenade.kit.testing.ServiceTokens.asGateway;
 import static io.serenade.kit.testing.ServiceTokens.asOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
-/** artwork's own consent view, fed by the real (test) consent topic, and what it does to a viewer's state. */
+/** The kit's consent view in artwork-service, and what ViewerConsent does to a viewer's state when it changes. */
 @QuarkusTest
 @QuarkusTestResource(TestTopics.class)
-class ConsentViewTest {
+class ConsentViewTest extends ConsentViewContract {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String ARTWORK = Purposes.ARTWORK_PERSONALIZATION;
 
     private final BanditRepository repository;
@@ -47,6 +44,11 @@ class ConsentViewTest {
         this.redis = redis;
     }
 
+    @Override
+    protected String consentTopic() {
+        return TestTopics.CONSENT_CHANGES;
+    }
+
     @Test
     void aWithdrawalDeletesTheViewersRedisStateAtOnceAndTheirLaterPlaysEarnNothing() {
         String user = Variants.id("u");
@@ -54,19 +56,19 @@ class ConsentViewTest {
         Variants.put(first, Variants.id("a"), true);
         Variants.put(second, Variants.id("a"), true);
         Instant granted = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        TestKafka.send(TestTopics.CONSENT_CHANGES, user, TestKafka.consent(user, granted, ARTWORK));
+        TestTopics.send(TestTopics.CONSENT_CHANGES, user, ConsentViewContract.consent(user, granted, ARTWORK));
         await().atMost(WAIT).untilAsserted(() -> asOperator().get("/internal/consent-view/{u}", user).then().statusCode(200)
                 .body("userId", equalTo(user)).body("purposes", contains(ARTWORK))
                 .body("changedAt", equalTo(granted.toString())).body("appliedAt", notNullValue()));
 
         JsonPath answer = Variants.choose(user, List.of(first, second), ARTWORK);
         Instant shownAt = logged(user, 2).get(0).getOffsetDateTime("shown_at").toInstant();
-        TestKafka.send(TestTopics.INTERACTIONS, user, play(user, answer, 0, shownAt.plusSeconds(30)));
+        TestTopics.send(TestTopics.INTERACTIONS, user, play(user, answer, 0, shownAt.plusSeconds(30)));
         await().atMost(WAIT).until(() -> reward(user, first) != null);
         assertThat(redis.key().exists("test:aw:sticky:" + user, "test:aw:taste:" + user)).isEqualTo(2);
 
         Instant withdrawn = granted.plusSeconds(1);
-        TestKafka.send(TestTopics.CONSENT_CHANGES, user, new ConsentChanged(0, user,
+        TestTopics.send(TestTopics.CONSENT_CHANGES, user, new ConsentChanged(0, user,
                 Map.of(ARTWORK, ConsentState.WITHDRAWN, Purposes.PERSONALIZATION, ConsentState.GRANTED), ARTWORK, "2026-01",
                 "api", withdrawn));
         await().atMost(WAIT).until(() -> redis.key().exists("test:aw:sticky:" + user, "test:aw:taste:" + user) == 0);
@@ -80,8 +82,8 @@ class ConsentViewTest {
         Variants.put(witnessTitle, Variants.id("a"), true);
         JsonPath witnessAnswer = Variants.choose(witness, List.of(witnessTitle), ARTWORK);
         Instant witnessShown = logged(witness, 1).get(0).getOffsetDateTime("shown_at").toInstant();
-        TestKafka.send(TestTopics.INTERACTIONS, user, play(user, answer, 1, shownAt.plusSeconds(60)));
-        TestKafka.send(TestTopics.INTERACTIONS, witness, play(witness, witnessAnswer, 0, witnessShown.plusSeconds(5)));
+        TestTopics.send(TestTopics.INTERACTIONS, user, play(user, answer, 1, shownAt.plusSeconds(60)));
+        TestTopics.send(TestTopics.INTERACTIONS, witness, play(witness, witnessAnswer, 0, witnessShown.plusSeconds(5)));
         await().atMost(WAIT).until(() -> reward(witness, witnessTitle) != null);
 
         assertThat(reward(user, second)).as("no reward after the withdrawal").isNull();
@@ -97,7 +99,7 @@ class ConsentViewTest {
         Variants.choose(user, List.of(title), ARTWORK);
         logged(user, 1);
 
-        TestKafka.send(TestTopics.CONSENT_CHANGES, user, (Object) null);
+        TestTopics.send(TestTopics.CONSENT_CHANGES, user, (Object) null);
 
         await().atMost(WAIT).untilAsserted(() -> asOperator().get("/internal/consent-view/{u}", user).then().statusCode(404)
                 .contentType("application/problem+json"));
@@ -117,8 +119,8 @@ class ConsentViewTest {
             await().atMost(WAIT).until(() -> redis.key().exists("test:aw:sticky:" + user));
         }
 
-        TestKafka.sendRaw(TestTopics.CONSENT_CHANGES, unreadable, "{not json".getBytes(StandardCharsets.UTF_8));
-        TestKafka.send(TestTopics.CONSENT_CHANGES, undated, new ConsentChanged(0, undated,
+        TestTopics.sendRaw(TestTopics.CONSENT_CHANGES, unreadable, "{not json".getBytes(StandardCharsets.UTF_8));
+        TestTopics.send(TestTopics.CONSENT_CHANGES, undated, new ConsentChanged(0, undated,
                 Map.of(ARTWORK, ConsentState.WITHDRAWN), ARTWORK, "2026-01", "api", null));
 
         for (String user : List.of(unreadable, undated)) {
@@ -128,23 +130,6 @@ class ConsentViewTest {
         }
     }
 
-    @Test
-    void aDenialFromTheStartIsAViewWithoutThePurpose() {
-        String user = Variants.id("u");
-        TestKafka.send(TestTopics.CONSENT_CHANGES, user, TestKafka.consent(user, Instant.now()));
-        await().atMost(WAIT).untilAsserted(() -> asOperator().get("/internal/consent-view/{u}", user).then().statusCode(200)
-                .body("purposes", empty()));
-    }
-
-    @Test
-    void anUnknownUserIs404AndABadIdIs400() {
-        asOperator().get("/internal/consent-view/{u}", "nobody-" + UUID.randomUUID()).then().statusCode(404)
-                .contentType("application/problem+json").body("status", equalTo(404));
-        for (String bad : new String[] {"u".repeat(65), "bad!id", "a b"}) {
-            asOperator().get("/internal/consent-view/{u}", bad).then().statusCode(400)
-                    .contentType("application/problem+json").body("errors.field", hasItem("userId"));
-        }
-    }
 
     private List<Row> logged(String user, int n) {
         return await().atMost(WAIT).until(() -> repository.impressionsOf(user).await().indefinitely(), r -> r.size() == n);

@@ -62,14 +62,14 @@ class ErasureTest {
         Variants.choose(other, List.of(title), ARTWORK);
         List<Row> rows = logged(user, 1);
         logged(other, 1);
-        TestKafka.send(TestTopics.INTERACTIONS, user, new InteractionRecorded(1, UUID.randomUUID(), user, title,
+        TestTopics.send(TestTopics.INTERACTIONS, user, new InteractionRecorded(1, UUID.randomUUID(), user, title,
                 InteractionType.PLAY, 30.0, artwork, answer.getString("choices[0].impressionId"), null, null,
                 rows.get(0).getOffsetDateTime("shown_at").toInstant().plusSeconds(10)));
         await().atMost(WAIT).until(() -> redis.key().exists(taste(user)) && redis.key().exists(sticky(other)));
         double[] statsBefore = stats(artwork);
 
         UUID erasureId = UUID.randomUUID();
-        TestKafka.send(TestTopics.ERASURE_REQUESTS, user, new ErasureRequested(0, erasureId, user, Instant.now()));
+        TestTopics.send(TestTopics.ERASURE_REQUESTS, user, new ErasureRequested(0, erasureId, user, Instant.now()));
 
         ErasureReceipt receipt = receipts(erasureId, 1).get(0);
         assertThat(receipt.service()).isEqualTo("artwork-service");
@@ -91,7 +91,7 @@ class ErasureTest {
         assertThat(redis.key().exists(sticky(other))).isTrue();
         asOperator().get("/internal/consent-view/{u}", other).then().statusCode(200);
 
-        TestKafka.send(TestTopics.ERASURE_REQUESTS, user, new ErasureRequested(0, erasureId, user, Instant.now()));
+        TestTopics.send(TestTopics.ERASURE_REQUESTS, user, new ErasureRequested(0, erasureId, user, Instant.now()));
         ErasureReceipt again = receipts(erasureId, 2).get(1);
         assertThat(again.deletedPerStore()).containsEntry("postgresql:impressions", 0L).containsEntry("redis:keys", 0L);
         assertThat(again.digest()).isEqualTo(ErasureDigest.of(erasureId, List.of()));

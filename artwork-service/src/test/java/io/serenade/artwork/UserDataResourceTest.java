@@ -50,7 +50,7 @@ class UserDataResourceTest {
         List<Row> rows = logged(user, 2);
         logged(other, 1);
         Instant shownAt = rows.get(0).getOffsetDateTime("shown_at").toInstant();
-        TestKafka.send(TestTopics.INTERACTIONS, user, new InteractionRecorded(1, UUID.randomUUID(), user, played,
+        TestTopics.send(TestTopics.INTERACTIONS, user, new InteractionRecorded(1, UUID.randomUUID(), user, played,
                 InteractionType.PLAY, 30.0, answer.getString("choices[0].artworkId"), answer.getString("choices[0].impressionId"),
                 null, null, shownAt.plusSeconds(60)));
         await().atMost(WAIT).until(() -> repository.impressionsOf(user).await().atMost(WAIT).stream()

@@ -3,7 +3,7 @@ package io.serenade.artwork.rest;
 import io.serenade.artwork.api.ChoiceRequest;
 import io.serenade.artwork.api.ChoiceResponse;
 import io.serenade.artwork.service.ChoiceService;
-import io.serenade.artwork.service.PurposeVerifier;
+import io.serenade.kit.consent.PurposeVerifier;
 import io.serenade.events.GrantedPurposes;
 import io.serenade.kit.identity.Callers;
 import io.smallrye.common.annotation.NonBlocking;

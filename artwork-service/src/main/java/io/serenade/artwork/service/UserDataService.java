@@ -3,12 +3,12 @@ package io.serenade.artwork.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.serenade.artwork.api.ConsentStateView;
 import io.serenade.artwork.api.ExportViews;
-import io.serenade.artwork.model.ConsentView;
+import io.serenade.kit.consent.ConsentView;
+import io.serenade.kit.consent.ConsentViewStore;
+import io.serenade.kit.userdata.UserData;
 import io.serenade.artwork.policy.Taste;
 import io.serenade.artwork.repository.BanditRepository;
-import io.serenade.artwork.repository.ConsentViewRepository;
 import io.serenade.events.DataCategories;
 import io.serenade.events.Services;
 import io.serenade.events.userdata.UserDataExport;
@@ -31,7 +31,7 @@ import java.util.TreeMap;
  * log in PostgreSQL, the sticky choices and the taste in Redis; plus the service's copy of their consent.
  */
 @ApplicationScoped
-public class UserDataService {
+public class UserDataService implements UserData {
 
     static final String IMPRESSIONS = "postgresql:impressions";
     static final String STICKY = "redis:aw:sticky";
@@ -40,10 +40,10 @@ public class UserDataService {
 
     private final BanditRepository impressions;
     private final ViewerState viewers;
-    private final ConsentViewRepository consents;
+    private final ConsentViewStore consents;
     private final ObjectMapper json;
 
-    public UserDataService(BanditRepository impressions, ViewerState viewers, ConsentViewRepository consents, ObjectMapper json) {
+    public UserDataService(BanditRepository impressions, ViewerState viewers, ConsentViewStore consents, ObjectMapper json) {
         this.impressions = impressions;
         this.viewers = viewers;
         this.consents = consents;
@@ -105,14 +105,10 @@ public class UserDataService {
                                     + " taste in artwork."));
                     ConsentView view = t.getItem3();
                     if (view != null) {
-                        data.put(DataCategories.CONSENTS, toView(view));
+                        data.put(DataCategories.CONSENTS, view);
                     }
                     return new UserDataExport(UserDataExport.VERSION, Services.ARTWORK, userId, Instant.now(), data);
                 });
-    }
-
-    public Uni<ConsentStateView> consentView(String userId) {
-        return consents.find(userId).map(v -> v == null ? null : toView(v));
     }
 
     private static ExportViews.Taste taste(Taste taste) {
@@ -136,9 +132,5 @@ public class UserDataService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an impression's stored context is not JSON", e);
         }
-    }
-
-    private static ConsentStateView toView(ConsentView v) {
-        return new ConsentStateView(v.userId(), v.purposes(), v.changedAt(), v.appliedAt());
     }
 }

@@ -1,0 +1,58 @@
+package io.serenade.artwork.service;
+
+import io.quarkus.logging.Log;
+import io.serenade.events.Purposes;
+import io.serenade.kit.consent.ConsentView;
+import io.serenade.kit.consent.ConsentViewListener;
+import io.serenade.kit.consent.ConsentViewStore;
+import io.serenade.kit.consent.PurposeVerifier;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Acts on the consent view: as soon as a viewer's artwork-personalization is not granted (withdrawn, denied, unknown
+ * or erased) their sticky choices and taste are deleted from Redis, and rewards stop being credited to them
+ * (RewardIngestion reads the view). Choices do not read the view: they carry the purposes in a signed token, so a
+ * choice on a token minted just before the withdrawal may still write a sticky key; after the token's lifetime none
+ * can, and the keys are deleted once more then. Deleting the impressions is the erasure request's work, whose receipt
+ * counts what it deleted.
+ */
+@ApplicationScoped
+public class ViewerConsent implements ConsentViewListener {
+
+    private final ViewerState viewers;
+    private final ConsentViewStore views;
+    private final Duration recheckAfter;
+
+    public ViewerConsent(ViewerState viewers, ConsentViewStore views, PurposeVerifier tokens) {
+        this.viewers = viewers;
+        this.views = views;
+        this.recheckAfter = tokens.tokenLifetime().plusSeconds(5);
+    }
+
+    @Override
+    public Uni<Void> applied(SqlConnection tx, Map<String, ConsentView> changed) {
+        List<String> ended = changed.entrySet().stream()
+                .filter(e -> e.getValue() == null || !e.getValue().permits(Purposes.ARTWORK_PERSONALIZATION))
+                .map(Map.Entry::getKey).toList();
+        // Inside the batch's transaction: should Redis fail, the batch is applied again and the keys deleted then.
+        return Multi.createFrom().iterable(ended)
+                .onItem().transformToUniAndConcatenate(user -> viewers.forget(user).invoke(() -> recheckLater(user)))
+                .collect().last().replaceWithVoid();
+    }
+
+    private void recheckLater(String userId) {
+        Uni.createFrom().voidItem().onItem().delayIt().by(recheckAfter)
+                .chain(() -> views.find(userId))
+                .chain(view -> view != null && view.permits(Purposes.ARTWORK_PERSONALIZATION)
+                        ? Uni.createFrom().item(List.<String>of()) : viewers.forget(userId))
+                .subscribe().with(deleted -> { },
+                        e -> Log.warnf("deleting a viewer's state again after a withdrawal failed: %s", e.getClass().getName()));
+    }
+}

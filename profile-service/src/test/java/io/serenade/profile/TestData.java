@@ -29,8 +29,8 @@ final class TestData {
     /** Puts the user's consent view in place as if consent-changes had said so. */
     static void consent(Pool pool, String userId, String... granted) {
         pool.preparedQuery("""
-                        INSERT INTO consent_view (user_id, granted, changed_at) VALUES ($1, $2, now())
-                        ON CONFLICT (user_id) DO UPDATE SET granted = EXCLUDED.granted, changed_at = EXCLUDED.changed_at""")
+                        INSERT INTO consent_view (user_id, purposes, changed_at) VALUES ($1, $2, now())
+                        ON CONFLICT (user_id) DO UPDATE SET purposes = EXCLUDED.purposes, changed_at = EXCLUDED.changed_at""")
                 .execute(Tuple.of(userId, granted)).await().indefinitely();
     }
 

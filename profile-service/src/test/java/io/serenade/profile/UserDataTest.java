@@ -113,7 +113,7 @@ class UserDataTest {
         assertThat(export.getString("data.'search-history'.searches[0].query")).isEqualTo("space opera");
         assertThat(export.getString("data.'search-history'.searches[0].timeZone")).isEqualTo("Europe/Paris");
         assertThat(export.getString("data.'notification-decisions'.decisions[0].reason.code")).isEqualTo("allowed");
-        assertThat(export.getList("data.consents.consentView.purposes")).containsExactly("personalization", "search-history", "notifications");
+        assertThat(export.getList("data.consents.consentView.purposes")).containsExactlyInAnyOrder("personalization", "search-history", "notifications");
     }
 
     @Test

@@ -7,6 +7,8 @@ import io.serenade.kit.consent.ConsentView;
 import io.serenade.kit.consent.ConsentViewStore;
 import io.serenade.kit.consent.ConsentViewUpdater;
 import io.serenade.kit.consent.ConsentViewUpdater.Keyed;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -34,8 +36,8 @@ import static org.hamcrest.Matchers.notNullValue;
 /**
  * The consent view every service that keeps one gets from the kit, tried in that service (its database, its topic
  * on the real broker): a service's test extends this and names its consent topic. Newest change wins, a replay never
- * undoes a withdrawal, a tombstone forgets, an unknown change clears the grants, and the operator's route answers
- * with exact statuses.
+ * undoes a withdrawal, a tombstone forgets, an unknown change clears the grants, a failing batch is retried without
+ * stopping the channel, and the operator's route answers with exact statuses.
  */
 public abstract class ConsentViewContract {
 
@@ -117,6 +119,60 @@ public abstract class ConsentViewContract {
         assertThat(view(user).purposes()).containsExactly("search-history");
         apply(updater, new Keyed(user, consent(user, t0.plusSeconds(100), "personalization")), new Keyed(user, null));
         assertThat(view(user)).as("erased").isNull();
+
+        // An unreadable record followed in its batch by a readable change: the change holds. Followed by an older
+        // replay instead: the grants are cleared, and changedAt stays for the next change to apply over.
+        String later = "cv-" + UUID.randomUUID(), cleared = "cv-" + UUID.randomUUID();
+        apply(updater, new Keyed(later, consent(later, t0, "notifications")), new Keyed(cleared, consent(cleared, t0.plusSeconds(60), "notifications")));
+        apply(updater, Keyed.unreadable(later), new Keyed(later, consent(later, t0.plusSeconds(5), "personalization")),
+                Keyed.unreadable(cleared), new Keyed(cleared, consent(cleared, t0, "notifications")));
+        assertThat(view(later).purposes()).containsExactly("personalization");
+        assertThat(view(cleared).purposes()).isEmpty();
+        assertThat(view(cleared).changedAt()).isEqualTo(t0.plusSeconds(60));
+    }
+
+    @Test
+    void aFailingBatchIsRetriedNotSkippedAndTheChannelKeepsGoing() {
+        Pool pool = Arc.container().instance(Pool.class).get();
+        String user = "cv-" + UUID.randomUUID(), next = "cv-" + UUID.randomUUID();
+        // A transient database failure, for this user's row only, until the trigger is dropped. Each attempt counts
+        // itself on a sequence, which (unlike a row) survives the attempt's rollback.
+        dropFailingTrigger(pool);
+        run(pool, "CREATE SEQUENCE test_fail_consent_view_calls");
+        run(pool, """
+                CREATE FUNCTION test_fail_consent_view() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN PERFORM nextval('test_fail_consent_view_calls'); RAISE EXCEPTION 'test: transient failure'; END $$""");
+        run(pool, """
+                CREATE TRIGGER test_fail_consent_view BEFORE INSERT OR UPDATE ON consent_view FOR EACH ROW
+                WHEN (NEW.user_id = '%s') EXECUTE FUNCTION test_fail_consent_view()""".formatted(user));
+        try {
+            TestBroker.send(consentTopic(), user, consent(user, Instant.now(), "notifications"));
+            // Attempted again after failing: without retries the channel would have stopped at the first failure.
+            await().atMost(WAIT).until(() -> attempts(pool) >= 2);
+        } finally {
+            dropFailingTrigger(pool);
+        }
+        TestBroker.send(consentTopic(), next, consent(next, Instant.now()));
+        await().atMost(WAIT).untilAsserted(() -> {
+            asOperator().get("/internal/consent-view/{u}", user).then().statusCode(200).body("purposes", contains("notifications"));
+            asOperator().get("/internal/consent-view/{u}", next).then().statusCode(200);
+        });
+    }
+
+    private static long attempts(Pool pool) {
+        Row row = pool.query("SELECT last_value, is_called FROM test_fail_consent_view_calls").execute()
+                .await().atMost(WAIT).iterator().next();
+        return row.getBoolean("is_called") ? row.getLong("last_value") : 0;
+    }
+
+    private static void dropFailingTrigger(Pool pool) {
+        run(pool, "DROP TRIGGER IF EXISTS test_fail_consent_view ON consent_view");
+        run(pool, "DROP FUNCTION IF EXISTS test_fail_consent_view()");
+        run(pool, "DROP SEQUENCE IF EXISTS test_fail_consent_view_calls");
+    }
+
+    private static void run(Pool pool, String sql) {
+        pool.query(sql).execute().await().atMost(WAIT);
     }
 
     @Test

@@ -35,7 +35,7 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
     // the view here is what this service answers for); without it the event is kept as a bare search.
     private static final String QUERY_IF_CONSENTED = """
             CASE WHEN EXISTS (SELECT 1 FROM consent_view v
-                              WHERE v.user_id = e.user_id AND 'search-history' = ANY (v.granted))
+                              WHERE v.user_id = e.user_id AND 'search-history' = ANY (v.purposes))
                  THEN e.query END""";
 
     private static final String INSERT_BATCH = """

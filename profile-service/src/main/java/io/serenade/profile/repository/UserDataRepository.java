@@ -4,7 +4,7 @@ import io.serenade.events.userdata.UserDataSummary;
 import io.serenade.profile.api.ExportedForgottenEvent;
 import io.serenade.profile.api.ExportedInteraction;
 import io.serenade.profile.api.ExportedProfile;
-import io.serenade.profile.model.ConsentView;
+import io.serenade.kit.consent.ConsentView;
 import io.serenade.profile.model.NotificationDecision;
 import io.serenade.profile.model.NotificationSettings;
 import io.smallrye.mutiny.Uni;
@@ -154,7 +154,7 @@ public class UserDataRepository {
                         user, UserDataRepository::decision))
                 .invoke(d -> rows.decisions = d)
                 .chain(() -> one(c, """
-                        SELECT user_id, granted, changed_at, applied_at
+                        SELECT user_id, purposes, changed_at, applied_at
                         FROM consent_view WHERE user_id = $1""", user, UserDataRepository::consent))
                 .map(consent -> new Snapshot(rows.profile, rows.settings, rows.interactions, rows.forgotten,
                         rows.decisions, consent)));
@@ -241,12 +241,8 @@ public class UserDataRepository {
     }
 
     private static ConsentView consent(Row r) {
-        ConsentView v = new ConsentView();
-        v.userId = r.getString("user_id");
-        v.granted = Arrays.asList(r.getArrayOfStrings("granted"));
-        v.changedAt = instant(r, "changed_at");
-        v.appliedAt = instant(r, "applied_at");
-        return v;
+        return new ConsentView(r.getString("user_id"), List.of(r.getArrayOfStrings("purposes")), instant(r, "changed_at"),
+                instant(r, "applied_at"));
     }
 
     private static Instant instant(Row r, String column) {

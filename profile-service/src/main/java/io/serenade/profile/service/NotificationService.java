@@ -18,7 +18,7 @@ import io.serenade.profile.pacing.NotificationPacer;
 import io.serenade.profile.pacing.NotificationPacer.Decision;
 import io.serenade.profile.pacing.NotificationPacer.Situation;
 import io.serenade.profile.pacing.NotificationPacer.Urgency;
-import io.serenade.profile.repository.ConsentViewRepository;
+import io.serenade.kit.consent.ConsentViewStore;
 import io.serenade.profile.repository.NotificationDecisionRepository;
 import io.serenade.profile.repository.NotificationSettingsRepository;
 import io.serenade.profile.repository.ProfileRepository;
@@ -54,14 +54,14 @@ public class NotificationService {
     private static final List<String> SERVICES = List.of(Services.PROFILE);
 
     private final Pool pool;
-    private final ConsentViewRepository consent;
+    private final ConsentViewStore consent;
     private final ProfileRepository profiles;
     private final NotificationSettingsRepository settings;
     private final NotificationDecisionRepository decisions;
     private final DataUsePublisher dataUse;
     private final ProfileConfig.Notifications config;
 
-    public NotificationService(Pool pool, ConsentViewRepository consent, ProfileRepository profiles,
+    public NotificationService(Pool pool, ConsentViewStore consent, ProfileRepository profiles,
                                NotificationSettingsRepository settings, NotificationDecisionRepository decisions,
                                DataUsePublisher dataUse, ProfileConfig config) {
         this.pool = pool;
@@ -90,12 +90,12 @@ public class NotificationService {
         record.urgency = urgency.name();
 
         return pool.withTransaction(c -> UserLock.lock(c, userId)
-                .chain(() -> consent.granted(c, userId))
-                .chain(granted -> {
+                .chain(() -> consent.find(c, userId))
+                .chain(view -> {
                     // The clock is read once the lock is held: a decision that waited for another must come after it.
                     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
                     record.decidedAt = now;
-                    if (granted == null || !granted.contains(Purposes.NOTIFICATIONS)) {
+                    if (view == null || !view.permits(Purposes.NOTIFICATIONS)) {
                         // Answered but not recorded: a row here would be per-user data kept without consent, and
                         // for any id at all (an erased user's included). Nothing of the user's is used either.
                         Situation none = new Situation(false, ZoneOffset.UTC, defaults(), List.of(), repeatWindow);

@@ -1,5 +1,6 @@
 package io.serenade.profile.service;
 
+import io.serenade.kit.userdata.UserData;
 import io.serenade.events.DataCategories;
 import io.serenade.events.Services;
 import io.serenade.events.userdata.UserDataExport;
@@ -22,7 +23,7 @@ import java.util.Map;
  * inferred here, so nothing needs an explanation.
  */
 @ApplicationScoped
-public class UserDataService {
+public class UserDataService implements UserData {
 
     private final UserDataRepository userData;
 
@@ -50,7 +51,7 @@ public class UserDataService {
             interactions.put("events", history);
             interactions.put("forgottenEvents", s.forgotten());
             Map<String, Object> consents = new LinkedHashMap<>();
-            consents.put("consentView", s.consent() == null ? null : ConsentViewService.toResponse(s.consent()));
+            consents.put("consentView", s.consent());
 
             Map<String, Object> data = new LinkedHashMap<>();
             data.put(DataCategories.PROFILE, profile);

@@ -11,23 +11,15 @@ import io.serenade.events.ErasureRequested;
 import io.serenade.events.InteractionRecorded;
 import io.serenade.events.InteractionType;
 import io.serenade.events.Purposes;
-import io.serenade.events.serde.ErasureReceiptDeserializer;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import static io.serenade.kit.testing.ServiceTokens.asGateway;
 import static io.serenade.kit.testing.ServiceTokens.asOperator;
 import static io.serenade.kit.testing.ServiceTokens.asConsent;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,7 +63,7 @@ class ErasureTest {
         UUID erasureId = UUID.randomUUID();
         TestTopics.send(TestTopics.ERASURE_REQUESTS, user, new ErasureRequested(0, erasureId, user, Instant.now()));
 
-        ErasureReceipt receipt = receipts(erasureId, 1).get(0);
+        ErasureReceipt receipt = TestTopics.receipts(TestTopics.ERASURE_RECEIPTS, erasureId, 1).get(0);
         assertThat(receipt.service()).isEqualTo("artwork-service");
         assertThat(receipt.userId()).isEqualTo(user);
         assertThat(receipt.deletedPerStore()).containsEntry("postgresql:impressions", 1L)
@@ -92,7 +84,7 @@ class ErasureTest {
         asOperator().get("/internal/consent-view/{u}", other).then().statusCode(200);
 
         TestTopics.send(TestTopics.ERASURE_REQUESTS, user, new ErasureRequested(0, erasureId, user, Instant.now()));
-        ErasureReceipt again = receipts(erasureId, 2).get(1);
+        ErasureReceipt again = TestTopics.receipts(TestTopics.ERASURE_RECEIPTS, erasureId, 2).get(1);
         assertThat(again.deletedPerStore()).containsEntry("postgresql:impressions", 0L).containsEntry("redis:keys", 0L);
         assertThat(again.digest()).isEqualTo(ErasureDigest.of(erasureId, List.of()));
     }
@@ -115,25 +107,4 @@ class ErasureTest {
         return "test:aw:taste:" + user;
     }
 
-    /** The receipts for this erasure on the receipts topic, once there are {@code n}. */
-    private static List<ErasureReceipt> receipts(UUID erasureId, int n) {
-        List<ErasureReceipt> found = new ArrayList<>();
-        try (KafkaConsumer<String, ErasureReceipt> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestTopics.BOOTSTRAP,
-                ConsumerConfig.GROUP_ID_CONFIG, "erasure-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ErasureReceiptDeserializer())) {
-            consumer.subscribe(List.of(TestTopics.ERASURE_RECEIPTS));
-            await().atMost(WAIT).until(() -> {
-                for (ConsumerRecord<String, ErasureReceipt> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (r.value() != null && erasureId.equals(r.value().erasureId())) {
-                        assertThat(r.key()).isEqualTo(r.value().userId());
-                        found.add(r.value());
-                    }
-                }
-                return found.size() >= n;
-            });
-        }
-        return found;
-    }
 }

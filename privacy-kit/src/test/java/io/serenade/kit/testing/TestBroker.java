@@ -1,21 +1,33 @@
 package io.serenade.kit.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.serenade.events.ErasureReceipt;
+import io.serenade.events.serde.ErasureReceiptDeserializer;
 import io.serenade.events.serde.EventSerializer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The real broker of scripts/infra.sh, as a service's tests use it: a service's {@code TestTopics} extends this and
@@ -85,5 +97,27 @@ public abstract class TestBroker implements QuarkusTestResourceLifecycleManager 
             producer.send(new ProducerRecord<>(topic, key, value));
             producer.flush();
         }
+    }
+
+    /** The receipts for this erasure on the receipts topic, once there are {@code n} (each keyed by its user id). */
+    public static List<ErasureReceipt> receipts(String topic, UUID erasureId, int n) {
+        List<ErasureReceipt> found = new ArrayList<>();
+        try (KafkaConsumer<String, ErasureReceipt> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
+                ConsumerConfig.GROUP_ID_CONFIG, "erasure-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ErasureReceiptDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, ErasureReceipt> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (r.value() != null && erasureId.equals(r.value().erasureId())) {
+                        assertThat(r.key()).isEqualTo(r.value().userId());
+                        found.add(r.value());
+                    }
+                }
+                return found.size() >= n;
+            });
+        }
+        return found;
     }
 }

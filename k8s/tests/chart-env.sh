@@ -35,7 +35,10 @@ name_of() { [[ "$1" == gateway ]] && echo gateway || echo "$1-service"; }
 
 [[ -x "$HELM" ]] || k8s/tools/install.sh >/dev/null
 KEY_FILE=.serenade/purposes-signing.key
-[[ -s "$KEY_FILE" ]] || { echo "chart-env: $KEY_FILE is missing; run ./serenade up first" >&2; exit 1; }
+PSEUDONYMS_KEY_FILE=.serenade/pseudonyms.key
+for f in "$KEY_FILE" "$PSEUDONYMS_KEY_FILE"; do
+  [[ -s "$f" ]] || { echo "chart-env: $f is missing; run ./serenade up first" >&2; exit 1; }
+done
 for svc in "${SERVICES[@]}"; do
   [[ -f "$(name_of "$svc")/target/quarkus-app/quarkus-run.jar" ]] || { echo "chart-env: $(name_of "$svc") is not built" >&2; exit 1; }
 done
@@ -79,7 +82,8 @@ failures=0
 for svc in "${SERVICES[@]}"; do
   name="$(name_of "$svc")" port="${TRIAL_PORT[$svc]}" mport="${TRIAL_MGMT_PORT[$svc]}"
   log="$LOGS/chart-env-$(name_of "$svc").log"
-  secrets=(--secret "serenade-purposes-signing-key/signing-key=$(cat "$KEY_FILE")")
+  secrets=(--secret "serenade-purposes-signing-key/signing-key=$(cat "$KEY_FILE")"
+    --secret "serenade-pseudonyms-key/key=$(cat "$PSEUDONYMS_KEY_FILE")")
   if [[ "$svc" != gateway ]]; then
     secrets+=(--secret "serenade-db-$svc/username=serenade_$svc" --secret "serenade-db-$svc/password=serenade_$svc")
   fi

@@ -13,8 +13,9 @@ NetworkPolicies, environment, rest-client URLs, OIDC clients and Kafka ACLs are 
     propensity-log export for offline evaluation, the consent-view probes), reaching a pod through
     kubectl port-forward, so no NetworkPolicy rule is made for them.
     `callers` plus `tools` is exactly the allow-list a service enforces: the union of its routes' lists.
-  uses: kafka, postgresql, redis, oidc (checks tokens; a caller also obtains them), and signing-key
-    (mints or verifies purpose tokens).
+  uses: kafka, postgresql, redis, oidc (checks tokens; a caller also obtains them), signing-key
+    (mints or verifies purpose tokens) and pseudonym-key (names users by a keyed pseudonym where their id
+    must not be kept: erasure records and markers, the gateway's Redis keys).
   group / consumes / produces: the Kafka consumer group and topics (the channel names in the service's
     application.properties, events/Topics.java). With Strimzi on, each service's KafkaUser may do exactly
     this: Read+Describe on consumed topics, Write+Describe on produced ones, Read on its group.
@@ -25,7 +26,7 @@ gateway:
   callers: []
   tools: []
   calls: [profile, ranking, consent, artwork]
-  uses: [kafka, redis, oidc, signing-key]
+  uses: [kafka, redis, oidc, signing-key, pseudonym-key]
   group: gateway
   consumes: [consent-changes, erasure-requests]
   produces: [interactions, data-use, erasure-receipts]
@@ -34,7 +35,7 @@ profile:
   callers: [gateway, consent]
   tools: [operator]
   calls: []
-  uses: [kafka, postgresql, oidc]
+  uses: [kafka, postgresql, oidc, pseudonym-key]
   group: profile-service
   consumes: [interactions, consent-changes, erasure-requests]
   produces: [interactions-forgotten, erasure-receipts, data-use]
@@ -43,7 +44,7 @@ ranking:
   callers: [gateway, consent]
   tools: [operator]
   calls: []
-  uses: [kafka, postgresql, redis, oidc, signing-key]
+  uses: [kafka, postgresql, redis, oidc, signing-key, pseudonym-key]
   group: ranking-service
   consumes: [interactions, interactions-forgotten, consent-changes, erasure-requests]
   produces: [catalog, erasure-receipts]
@@ -61,7 +62,7 @@ consent:
   callers: [gateway]
   tools: []
   calls: [profile, ranking, artwork]
-  uses: [kafka, postgresql, oidc]
+  uses: [kafka, postgresql, oidc, pseudonym-key]
   group: consent-service
   consumes: [data-use, erasure-receipts]
   produces: [consent-changes, erasure-requests]

@@ -9,14 +9,19 @@ import io.serenade.events.ErasureRequested;
 import io.serenade.events.Services;
 import io.serenade.events.serde.ConsentChangedDeserializer;
 import io.serenade.events.serde.ErasureRequestedDeserializer;
+import io.serenade.kit.identity.Pseudonyms;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,7 +45,10 @@ class ErasureTest {
 
     private final Pool pool;
 
-    ErasureTest(Pool pool) {
+    private final Pseudonyms pseudonyms;
+
+    ErasureTest(Pool pool, Pseudonyms pseudonyms) {
+        this.pseudonyms = pseudonyms;
         this.pool = pool;
     }
 
@@ -117,7 +125,9 @@ class ErasureTest {
         Row row = pool.preparedQuery("SELECT user_id, user_hash FROM erasures WHERE id = $1").execute(Tuple.of(id))
                 .await().atMost(Duration.ofSeconds(5)).iterator().next();
         assertThat(row.getString("user_id")).as("the user id is forgotten").isNull();
-        assertThat(row.getString("user_hash")).doesNotContain(user);
+        assertThat(row.getString("user_hash")).doesNotContain(user)
+                .as("the keyed pseudonym, not a plain hash anyone could compute from the id").isEqualTo(pseudonyms.of(user))
+                .isNotEqualTo(HexFormat.of().formatHex(sha256(user)));
         long receipts = pool.preparedQuery("SELECT count(*) FROM erasure_receipts WHERE erasure_id = $1").execute(Tuple.of(id))
                 .await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0);
         assertThat(receipts).isEqualTo(Services.HOLDING_PERSONAL_DATA.size());
@@ -169,5 +179,13 @@ class ErasureTest {
                 .contentType("application/problem+json").body("errors.field", hasItem("id"));
         asGateway().get("/internal/users/{u}/erasure/{id}", "x".repeat(65), UUID.randomUUID()).then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("userId"));
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -9,6 +9,7 @@ import io.serenade.events.ErasureReceipt;
 import io.serenade.events.ErasureRequested;
 import io.serenade.events.InteractionRecorded;
 import io.serenade.events.serde.ErasureReceiptDeserializer;
+import io.serenade.kit.identity.Pseudonyms;
 import io.serenade.profile.repository.InteractionRepository;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -28,9 +29,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.serenade.kit.testing.ServiceTokens.asConsent;
 import static io.serenade.kit.testing.ServiceTokens.asGateway;
 import static io.serenade.kit.testing.ServiceTokens.asOperator;
-import static io.serenade.kit.testing.ServiceTokens.asConsent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -45,8 +46,10 @@ class ErasureTest {
 
     private final InteractionRepository interactions;
     private final Pool pool;
+    private final Pseudonyms pseudonyms;
 
-    ErasureTest(InteractionRepository interactions, Pool pool) {
+    ErasureTest(InteractionRepository interactions, Pool pool, Pseudonyms pseudonyms) {
+        this.pseudonyms = pseudonyms;
         this.interactions = interactions;
         this.pool = pool;
     }
@@ -154,12 +157,13 @@ class ErasureTest {
             producer.flush();
             awaitReceipt(receipts, erasureId);
 
-            // The marker holds a hash of the id, never the id.
-            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(user.getBytes(StandardCharsets.UTF_8)));
-            assertThat(pool.preparedQuery("SELECT count(*) FROM erased_users WHERE user_hash = $1").execute(Tuple.of(hash))
-                    .await().indefinitely().iterator().next().getLong(0)).isEqualTo(1);
-            assertThat(pool.preparedQuery("SELECT count(*) FROM erased_users WHERE user_hash = $1").execute(Tuple.of(user))
-                    .await().indefinitely().iterator().next().getLong(0)).isZero();
+            // The marker holds the keyed pseudonym of the id: never the id, nor its plain hash (which anyone could
+            // compute from a list of candidate ids).
+            String plainHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(user.getBytes(StandardCharsets.UTF_8)));
+            for (Map.Entry<String, Long> expected : Map.of(pseudonyms.of(user), 1L, plainHash, 0L, user, 0L).entrySet()) {
+                assertThat(pool.preparedQuery("SELECT count(*) FROM erased_users WHERE user_hash = $1").execute(Tuple.of(expected.getKey()))
+                        .await().indefinitely().iterator().next().getLong(0)).as(expected.getKey()).isEqualTo(expected.getValue());
+            }
 
             // Same key, so same partition and in this order: once the newer one is stored, the older was handled.
             producer.send(new ProducerRecord<>(TestTopics.INTERACTIONS, user, InteractionRepositoryTest.event(user, "t-in-flight", beforeErasure)));

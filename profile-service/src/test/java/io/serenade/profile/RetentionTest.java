@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.serenade.events.InteractionRecorded;
+import io.serenade.kit.erasure.ErasedUsers;
 import io.serenade.profile.config.ProfileConfig;
 import io.serenade.profile.repository.InteractionRepository;
 import io.serenade.profile.service.RetentionService;
@@ -13,8 +14,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,8 +34,11 @@ class RetentionTest {
     private final InteractionRepository interactions;
     private final ProfileConfig config;
     private final Pool pool;
+    private final ErasedUsers erased;
 
-    RetentionTest(RetentionService retention, InteractionRepository interactions, ProfileConfig config, Pool pool) {
+    RetentionTest(RetentionService retention, InteractionRepository interactions, ProfileConfig config, Pool pool,
+                  ErasedUsers erased) {
+        this.erased = erased;
         this.retention = retention;
         this.interactions = interactions;
         this.config = config;
@@ -60,7 +66,7 @@ class RetentionTest {
         TestData.decision(pool, user, "b", "ALLOW", now.minus(Duration.ofDays(10)));
 
         RetentionService.Purged purged = VertxContextSupport.subscribeAndAwait(() ->
-                retention.purge(RetentionService.Cutoffs.at(now, config.retention())));
+                retention.purge(RetentionService.Cutoffs.at(now, config.retention(), erased)));
 
         assertThat(titles(user)).containsExactlyInAnyOrder("t-new", null);
         assertThat(queries(user)).containsExactly("new words");
@@ -71,9 +77,26 @@ class RetentionTest {
 
         // A short retention (one week for everything) takes the rest, and a second run finds nothing of this user.
         Instant week = now.minus(Duration.ofDays(7));
-        VertxContextSupport.subscribeAndAwait(() -> retention.purge(new RetentionService.Cutoffs(week, week, week)));
+        VertxContextSupport.subscribeAndAwait(() -> retention.purge(new RetentionService.Cutoffs(week, week, week, week)));
         assertThat(TestData.count(pool, "interactions", user)).isZero();
         assertThat(TestData.count(pool, "notification_decisions", user)).isZero();
+    }
+
+    @Test
+    void anErasureMarkerLivesThirtyDaysThenGoes() throws Throwable {
+        Instant now = Instant.parse("2001-07-01T00:00:00Z");
+        String old = "marker-old-" + UUID.randomUUID(), young = "marker-young-" + UUID.randomUUID();
+        for (Map.Entry<String, Instant> m : Map.of(old, now.minus(Duration.ofDays(31)), young, now.minus(Duration.ofDays(29))).entrySet()) {
+            pool.preparedQuery("INSERT INTO erased_users (user_hash, erased_at) VALUES ($1, $2)")
+                    .execute(Tuple.of(m.getKey(), m.getValue().atOffset(ZoneOffset.UTC))).await().indefinitely();
+        }
+
+        RetentionService.Purged purged = VertxContextSupport.subscribeAndAwait(() ->
+                retention.purge(RetentionService.Cutoffs.at(now, config.retention(), erased)));
+
+        assertThat(purged.erasedMarkers()).isGreaterThanOrEqualTo(1);
+        assertThat(column("SELECT user_hash FROM erased_users WHERE user_hash = ANY($1)", new String[] {old, young}))
+                .containsExactly(young);
     }
 
     private List<String> titles(String user) {
@@ -84,7 +107,7 @@ class RetentionTest {
         return column("SELECT query FROM interactions WHERE user_id = $1 AND query IS NOT NULL", user);
     }
 
-    private List<String> column(String sql, String user) {
+    private List<String> column(String sql, Object user) {
         List<String> values = new ArrayList<>();
         pool.preparedQuery(sql).execute(Tuple.of(user)).await().indefinitely().forEach(r -> values.add(r.getString(0)));
         return values;

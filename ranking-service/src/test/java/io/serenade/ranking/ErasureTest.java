@@ -9,25 +9,19 @@ import io.serenade.events.ErasureRequested;
 import io.serenade.events.InteractionForgotten;
 import io.serenade.events.InteractionRecorded;
 import io.serenade.events.InteractionType;
-import io.serenade.events.serde.ErasureReceiptDeserializer;
+import io.serenade.kit.identity.Pseudonyms;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import static io.serenade.kit.testing.ServiceTokens.asGateway;
-import static io.serenade.kit.testing.ServiceTokens.asOperator;
 import static io.serenade.kit.testing.ServiceTokens.asConsent;
+import static io.serenade.kit.testing.ServiceTokens.asOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -42,8 +36,10 @@ class ErasureTest {
 
     private final Pool pool;
     private final RedisDataSource redis;
+    private final Pseudonyms pseudonyms;
 
-    ErasureTest(Pool pool, RedisDataSource redis) {
+    ErasureTest(Pool pool, RedisDataSource redis, Pseudonyms pseudonyms) {
+        this.pseudonyms = pseudonyms;
         this.pool = pool;
         this.redis = redis;
     }
@@ -68,7 +64,7 @@ class ErasureTest {
         UUID erasureId = UUID.randomUUID();
         TestTopics.send(TestTopics.ERASURE_REQUESTS, user, new ErasureRequested(0, erasureId, user, Instant.now()));
 
-        List<ErasureReceipt> receipts = receipts(erasureId, 1);
+        List<ErasureReceipt> receipts = TestTopics.receipts(TestTopics.ERASURE_RECEIPTS, erasureId, 1);
         ErasureReceipt receipt = receipts.get(0);
         assertThat(receipt.service()).isEqualTo("ranking-service");
         assertThat(receipt.userId()).isEqualTo(user);
@@ -93,7 +89,7 @@ class ErasureTest {
 
         // The same request again (consent-service retries): nothing left to delete, and a receipt all the same.
         TestTopics.send(TestTopics.ERASURE_REQUESTS, user, new ErasureRequested(0, erasureId, user, Instant.now()));
-        ErasureReceipt again = receipts(erasureId, 2).get(1);
+        ErasureReceipt again = TestTopics.receipts(TestTopics.ERASURE_RECEIPTS, erasureId, 2).get(1);
         assertThat(again.deletedPerStore()).containsEntry("postgresql:interactions", 0L).containsEntry("postgresql:consent_view", 0L);
         assertThat(again.digest()).isEqualTo(ErasureDigest.of(erasureId, List.of()));
     }
@@ -105,7 +101,7 @@ class ErasureTest {
         await().atMost(WAIT).until(() -> rows("interactions", user) == 1);
         UUID erasureId = UUID.randomUUID();
         TestTopics.send(TestTopics.ERASURE_REQUESTS, user, new ErasureRequested(0, erasureId, user, Instant.now()));
-        receipts(erasureId, 1);
+        TestTopics.receipts(TestTopics.ERASURE_RECEIPTS, erasureId, 1);
         assertThat(rows("interactions", user)).isZero();
 
         // Same key, same partition: the newer event is stored after the older one was considered.
@@ -119,29 +115,10 @@ class ErasureTest {
                 .await().atMost(WAIT).iterator().next().getUUID(0)).as("only the event after the erasure").isEqualTo(later.eventId());
         assertThat(pool.preparedQuery("SELECT count(*) FROM erased_users WHERE user_hash = $1").execute(Tuple.of(user))
                 .await().atMost(WAIT).iterator().next().getLong(0)).as("the user id itself is not kept").isZero();
+        assertThat(pool.preparedQuery("SELECT count(*) FROM erased_users WHERE user_hash = $1").execute(Tuple.of(pseudonyms.of(user)))
+                .await().atMost(WAIT).iterator().next().getLong(0)).as("the user's keyed pseudonym is").isEqualTo(1);
     }
 
-    /** The receipts for this erasure on the receipts topic, once there are {@code n}. */
-    private static List<ErasureReceipt> receipts(UUID erasureId, int n) {
-        List<ErasureReceipt> found = new ArrayList<>();
-        try (KafkaConsumer<String, ErasureReceipt> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestTopics.BOOTSTRAP,
-                ConsumerConfig.GROUP_ID_CONFIG, "erasure-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ErasureReceiptDeserializer())) {
-            consumer.subscribe(List.of(TestTopics.ERASURE_RECEIPTS));
-            await().atMost(WAIT).until(() -> {
-                for (ConsumerRecord<String, ErasureReceipt> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (r.value() != null && erasureId.equals(r.value().erasureId())) {
-                        assertThat(r.key()).isEqualTo(r.value().userId());
-                        found.add(r.value());
-                    }
-                }
-                return found.size() >= n;
-            });
-        }
-        return found;
-    }
 
     private double popularity(String title) {
         // Forward-decayed units (see PopularityCounter): divided by the growth now, one play is worth about 1.

@@ -57,15 +57,6 @@ public final class ErasureMapper {
         return "sha256:" + sha256Hex(text.toString());
     }
 
-    /**
-     * How an erasure names its user once the user id is gone: the SHA-256 hex of the id. Unsalted on purpose,
-     * so that the user's own id finds their receipt; it identifies the user to whoever knows the id, which is
-     * the point, and to nobody else.
-     */
-    public static String userHash(String userId) {
-        return sha256Hex(userId);
-    }
-
     private static String sha256Hex(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -2,6 +2,7 @@ package io.serenade.consent.repository;
 
 import io.serenade.consent.api.DataUseEntry;
 import io.serenade.events.DataUseRecorded;
+import io.serenade.kit.identity.Pseudonyms;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -33,18 +34,22 @@ public class DataUseRepository {
             INSERT INTO data_use (request_id, user_id, purposes, data_categories, services, occurred_at)
             SELECT d.request_id, d.user_id, string_to_array(d.purposes, ','), string_to_array(d.categories, ','),
                    string_to_array(d.services, ','), d.occurred_at
-              FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
-                   AS d (request_id, user_id, purposes, categories, services, occurred_at)
+              FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[],
+                          $8::text[])
+                   AS d (request_id, user_id, purposes, categories, services, occurred_at, user_hash, user_hash_previous)
              WHERE NOT EXISTS (SELECT 1 FROM erasures e
-                                WHERE e.user_hash = encode(sha256(convert_to(d.user_id, 'UTF8')), 'hex')
+                                WHERE e.user_hash IN (d.user_hash, d.user_hash_previous)
                                   AND e.requested_at >= d.occurred_at)
             ON CONFLICT (user_id, request_id) DO NOTHING
             """;
 
     private final Pool pool;
 
-    public DataUseRepository(Pool pool) {
+    private final Pseudonyms pseudonyms;
+
+    public DataUseRepository(Pool pool, Pseudonyms pseudonyms) {
         this.pool = pool;
+        this.pseudonyms = pseudonyms;
     }
 
     /**
@@ -57,7 +62,7 @@ public class DataUseRepository {
         }
         int n = records.size();
         String[] requests = new String[n], users = new String[n], purposes = new String[n], categories = new String[n],
-                services = new String[n];
+                services = new String[n], hashes = new String[n], previousHashes = new String[n];
         OffsetDateTime[] occurred = new OffsetDateTime[n];
         for (int i = 0; i < n; i++) {
             DataUseRecorded r = records.get(i);
@@ -67,9 +72,12 @@ public class DataUseRepository {
             categories[i] = String.join(",", r.dataCategories());
             services[i] = String.join(",", r.services());
             occurred[i] = r.occurredAt().atOffset(ZoneOffset.UTC);
+            // An erasure names its user by pseudonym only (see ErasureService).
+            hashes[i] = pseudonyms.of(r.userId());
+            previousHashes[i] = pseudonyms.previousOf(r.userId());
         }
         return pool.preparedQuery(INSERT_BATCH)
-                .execute(Tuple.tuple(List.of(requests, users, purposes, categories, services, occurred)))
+                .execute(Tuple.tuple(List.of(requests, users, purposes, categories, services, occurred, hashes, previousHashes)))
                 .map(rows -> rows.rowCount());
     }
 

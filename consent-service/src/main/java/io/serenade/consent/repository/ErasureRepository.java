@@ -50,10 +50,13 @@ public class ErasureRepository {
                 .map(ErasureRepository::first);
     }
 
-    /** The erasure with this id if it is this user's (by hash, which outlives the user id), else null. */
-    public Uni<Erasure> find(String userHash, UUID id) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM erasures WHERE id = $1 AND user_hash = $2")
-                .execute(Tuple.of(id, userHash)).map(ErasureRepository::first);
+    /**
+     * The erasure with this id if it is this user's, else null: by the user's pseudonyms (the current key's and, during
+     * a rotation, the previous one's), which outlive the user id.
+     */
+    public Uni<Erasure> find(List<String> userHashes, UUID id) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM erasures WHERE id = $1 AND user_hash = ANY($2)")
+                .execute(Tuple.of(id, userHashes.toArray(String[]::new))).map(ErasureRepository::first);
     }
 
     public Uni<List<ServiceReceipt>> receipts(UUID erasureId) {
@@ -78,12 +81,12 @@ public class ErasureRepository {
      * data). Only for an erasure of that very user: a receipt naming an unknown erasure, or another user, is
      * dropped. Returns whether it was new.
      */
-    public Uni<Boolean> insertReceipt(SqlClient connection, UUID erasureId, String userHash, ServiceReceipt receipt) {
+    public Uni<Boolean> insertReceipt(SqlClient connection, UUID erasureId, List<String> userHashes, ServiceReceipt receipt) {
         return connection.preparedQuery("""
                         INSERT INTO erasure_receipts (erasure_id, service, deleted_per_store, digest, completed_at)
-                        SELECT e.id, $3, $4, $5, $6 FROM erasures e WHERE e.id = $1 AND e.user_hash = $2
+                        SELECT e.id, $3, $4, $5, $6 FROM erasures e WHERE e.id = $1 AND e.user_hash = ANY($2)
                         ON CONFLICT (erasure_id, service) DO NOTHING""")
-                .execute(Tuple.of(erasureId, userHash, receipt.service(), new JsonObject(new LinkedHashMap<>(receipt.deletedPerStore())),
+                .execute(Tuple.of(erasureId, userHashes.toArray(String[]::new), receipt.service(), new JsonObject(new LinkedHashMap<>(receipt.deletedPerStore())),
                         receipt.digest(), DataUseRepository.utc(receipt.completedAt())))
                 .map(rows -> rows.rowCount() == 1);
     }

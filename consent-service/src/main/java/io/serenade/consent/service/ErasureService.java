@@ -18,6 +18,7 @@ import io.serenade.events.ErasureDigest;
 import io.serenade.events.ErasureReceipt;
 import io.serenade.events.ErasureRequested;
 import io.serenade.events.Services;
+import io.serenade.kit.identity.Pseudonyms;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -57,10 +58,13 @@ public class ErasureService {
     private final ErasureRequestPublisher requestPublisher;
     private final ConsentConfig config;
 
+    private final Pseudonyms pseudonyms;
+
     public ErasureService(Pool pool, ErasureRepository erasures, ConsentLedgerRepository ledger, DataUseRepository dataUse,
                           ExportRepository exports, ConsentPublisher consentPublisher,
-                          ErasureRequestPublisher requestPublisher, ConsentConfig config) {
+                          ErasureRequestPublisher requestPublisher, Pseudonyms pseudonyms, ConsentConfig config) {
         this.pool = pool;
+        this.pseudonyms = pseudonyms;
         this.erasures = erasures;
         this.ledger = ledger;
         this.dataUse = dataUse;
@@ -102,7 +106,7 @@ public class ErasureService {
 
     /** The user's erasure receipt; null if there is no erasure with this id for this user. */
     public Uni<ErasureView> find(String userId, UUID id) {
-        return erasures.find(ErasureMapper.userHash(userId), id)
+        return erasures.find(pseudonyms.all(userId), id)
                 .chain(e -> e == null ? Uni.createFrom().nullItem() : view(e));
     }
 
@@ -119,7 +123,7 @@ public class ErasureService {
         }
         ServiceReceipt r = new ServiceReceipt(receipt.service(), receipt.deletedPerStore(), receipt.digest(),
                 receipt.completedAt() == null ? Instant.now() : receipt.completedAt());
-        return erasures.insertReceipt(pool, receipt.erasureId(), ErasureMapper.userHash(receipt.userId()), r)
+        return erasures.insertReceipt(pool, receipt.erasureId(), pseudonyms.all(receipt.userId()), r)
                 .invoke(isNew -> Log.debugf("erasure %s: receipt from %s%s", receipt.erasureId(), receipt.service(),
                         isNew ? "" : " (repeated or unknown, ignored)"))
                 .chain(() -> erasures.completeIfAnswered(receipt.erasureId(), Services.HOLDING_PERSONAL_DATA))
@@ -164,7 +168,9 @@ public class ErasureService {
      */
     private Uni<Erasure> eraseOwnData(SqlClient tx, String userId, Instant now) {
         UUID id = UUID.randomUUID();
-        String userHash = ErasureMapper.userHash(userId);
+        // How the erasure names its user once the id is gone: their keyed pseudonym, so that the user's own id finds
+        // the receipt, and nobody without the key can tell whose erasure it was.
+        String userHash = pseudonyms.of(userId);
         Map<String, Long> deleted = new LinkedHashMap<>();
         List<String> deletedIds = new ArrayList<>();
         return erasures.insert(tx, new Erasure(id, userId, userHash, Erasure.RUNNING, now, null, 1))
@@ -186,7 +192,7 @@ public class ErasureService {
                     deletedIds.add("consent-changes/tombstone");
                     ServiceReceipt own = new ServiceReceipt(Services.CONSENT, deleted, ErasureDigest.of(id, deletedIds),
                             Instant.now().truncatedTo(ChronoUnit.MICROS));
-                    return erasures.insertReceipt(tx, id, userHash, own);
+                    return erasures.insertReceipt(tx, id, List.of(userHash), own);
                 })
                 .call(() -> consentPublisher.tombstone(userId).onFailure().transform(e -> {
                     Log.warnf("erasure %s rolled back, consent tombstone not published: %s", id, e.toString());

@@ -2,7 +2,7 @@ package io.serenade.gateway.repository;
 
 import io.serenade.events.GrantedPurposes;
 import io.serenade.gateway.config.GatewayConfig;
-import io.serenade.gateway.service.Pseudonym;
+import io.serenade.kit.identity.Pseudonyms;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -73,14 +73,17 @@ public class ConsentCache {
     private final Duration ttl;
     private final Duration erasedTtl;
     private final Clock clock;
+    private final Pseudonyms pseudonyms;
 
     @Inject
-    public ConsentCache(Redis redis, GatewayConfig config) {
-        this(redis, config.redisPrefix(), config.consentCache().ttl(), config.consentCache().erasedTtl(), Clock.systemUTC());
+    public ConsentCache(Redis redis, GatewayConfig config, Pseudonyms pseudonyms) {
+        this(redis, config.redisPrefix(), config.consentCache().ttl(), config.consentCache().erasedTtl(), Clock.systemUTC(),
+                pseudonyms);
     }
 
-    public ConsentCache(Redis redis, String prefix, Duration ttl, Duration erasedTtl, Clock clock) {
+    public ConsentCache(Redis redis, String prefix, Duration ttl, Duration erasedTtl, Clock clock, Pseudonyms pseudonyms) {
         this.redis = redis;
+        this.pseudonyms = pseudonyms;
         this.prefix = prefix;
         this.ttl = ttl;
         this.erasedTtl = erasedTtl;
@@ -88,7 +91,12 @@ public class ConsentCache {
     }
 
     public String key(String userId) {
-        return prefix + "consent:" + Pseudonym.of(userId);
+        return prefix + "consent:" + pseudonyms.of(userId);
+    }
+
+    /** The user's entries under the previous key's pseudonym while a key rotation lasts (none otherwise). */
+    public List<String> formerKeys(String userId) {
+        return pseudonyms.all(userId).stream().skip(1).map(p -> prefix + "consent:" + p).toList();
     }
 
     /** The cached purposes, or a null item when the cache holds nothing for the user. */

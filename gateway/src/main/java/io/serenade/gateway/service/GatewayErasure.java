@@ -37,6 +37,7 @@ public class GatewayErasure implements UserErasure {
     public Uni<Erased> erase(String userId) {
         List<String> keys = new ArrayList<>();
         keys.add(consentCache.key(userId));
+        keys.addAll(consentCache.formerKeys(userId));
         keys.addAll(rateLimiter.keysOf(userId));
         // One request per key, pipelined: each reply says whether that key held state, so the receipt names exactly
         // those. The consent entry becomes a marker rather than going, so a consent read in flight cannot refill it.

@@ -2,6 +2,7 @@ package io.serenade.gateway.service;
 
 import io.quarkus.logging.Log;
 import io.serenade.gateway.config.GatewayConfig;
+import io.serenade.kit.identity.Pseudonyms;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -19,7 +20,8 @@ import java.util.List;
  * <p>
  * A counter's key holds a hash of the user id, not the id: the keys of a user are then computed, not searched
  * for, when the user is erased (a SCAN over the whole keyspace per erasure would grow with every user), and the
- * keyspace never lists who is using the service. The hash is SHA-256, cut to 128 bits.
+ * keyspace never lists who is using the service. The hash is the user's keyed pseudonym (Pseudonyms): without the key,
+ * a key name cannot be traced back to a user, not even by hashing candidate ids.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -35,9 +37,11 @@ public class RateLimiter {
     private final GatewayConfig.RateLimit config;
     private final String prefix;
     private final Clock clock;
+    private final Pseudonyms pseudonyms;
 
-    public RateLimiter(Redis redis, GatewayConfig config, Clock clock) {
+    public RateLimiter(Redis redis, GatewayConfig config, Clock clock, Pseudonyms pseudonyms) {
         this.redis = redis;
+        this.pseudonyms = pseudonyms;
         this.config = config.rateLimit();
         this.prefix = config.redisPrefix();
         this.clock = clock;
@@ -72,8 +76,11 @@ public class RateLimiter {
     public List<String> keysOf(String userId) {
         long window = clock.millis() / 1000 / windowSeconds();
         List<String> keys = new ArrayList<>();
-        for (long w = window - WINDOWS_KEPT; w <= window + 1; w++) {
-            keys.add(key(userId, w));
+        // Under every pseudonym the user may have: during a key rotation, counters of the previous key still live.
+        for (String pseudonym : pseudonyms.all(userId)) {
+            for (long w = window - WINDOWS_KEPT; w <= window + 1; w++) {
+                keys.add(prefix + "rl:" + pseudonym + ":" + w);
+            }
         }
         return keys;
     }
@@ -83,6 +90,6 @@ public class RateLimiter {
     }
 
     private String key(String userId, long window) {
-        return prefix + "rl:" + Pseudonym.of(userId) + ":" + window;
+        return prefix + "rl:" + pseudonyms.of(userId) + ":" + window;
     }
 }

@@ -8,6 +8,7 @@ import io.serenade.gateway.client.Downstream;
 import io.serenade.gateway.client.DownstreamFailure;
 import io.serenade.gateway.client.DownstreamRejection;
 import io.serenade.gateway.repository.ConsentCache;
+import io.serenade.kit.identity.Pseudonyms;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -159,7 +161,7 @@ class ConsentLookupTest {
         private final GrantedPurposes held;
 
         FakeCache(GrantedPurposes held) {
-            super(null, "t:", Duration.ofHours(1), Duration.ofMinutes(5), Clock.systemUTC());
+            super(null, "t:", Duration.ofHours(1), Duration.ofMinutes(5), Clock.systemUTC(), new Pseudonyms("k".repeat(32), Optional.empty()));
             this.held = held;
         }
 

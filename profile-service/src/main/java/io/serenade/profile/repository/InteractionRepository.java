@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.serenade.events.InteractionContext;
 import io.serenade.events.InteractionRecorded;
+import io.serenade.kit.erasure.ErasedUsers;
 import io.serenade.profile.model.Interaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -44,15 +45,14 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
             SELECT event_id, user_id, title_id, type, value, artwork_id, impression_id, %s, device, locale, time_zone,
                    local_time, occurred_at
             FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::text[], $7::text[],
-                                 $8::text[], $9::text[], $10::text[], $11::text[], $12::time[], $13::timestamptz[])
+                                 $8::text[], $9::text[], $10::text[], $11::text[], $12::time[], $13::timestamptz[],
+                                 $14::text[], $15::text[])
                           AS e (event_id, user_id, title_id, type, value, artwork_id, impression_id, query, device,
-                                locale, time_zone, local_time, occurred_at)
+                                locale, time_zone, local_time, occurred_at, user_hash, user_hash_previous)
             WHERE NOT EXISTS (SELECT 1 FROM forgotten_events f WHERE f.event_id = e.event_id)
-              AND NOT EXISTS (SELECT 1 FROM erased_users x
-                              WHERE x.user_hash = encode(sha256(convert_to(e.user_id, 'UTF8')), 'hex')
-                                AND e.occurred_at <= x.erased_at)
+              AND %s
             ON CONFLICT (event_id) DO NOTHING
-            """.formatted(QUERY_IF_CONSENTED);
+            """.formatted(QUERY_IF_CONSENTED, ErasedUsers.NOT_ERASED);
 
     // Shared per-user locks (erasure holds the exclusive one): an insert either completes before an erasure, which
     // then deletes it, or starts after it and sees its marker. Taken in a statement of their own, because a
@@ -64,8 +64,11 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
 
     private final Pool pool;
 
-    public InteractionRepository(Pool pool) {
+    private final ErasedUsers erased;
+
+    public InteractionRepository(Pool pool, ErasedUsers erased) {
         this.pool = pool;
+        this.erased = erased;
     }
 
     /** Inserts the events not stored yet; returns how many rows were new. */
@@ -98,8 +101,9 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
             localTimes[i] = c.localTime();
             occurred[i] = e.occurredAt().atOffset(ZoneOffset.UTC);
         }
+        List<String> userList = Arrays.asList(users);
         Tuple args = Tuple.tuple(List.of(ids, users, titles, types, values, artworks, impressions, queries, devices,
-                locales, zones, localTimes, occurred));
+                locales, zones, localTimes, occurred, erased.pseudonyms(userList), erased.previousPseudonyms(userList)));
         String[] distinctUsers = Arrays.stream(users).distinct().toArray(String[]::new);
         return pool.withTransaction(c -> c.preparedQuery(LOCK_USERS).execute(Tuple.of(UserLock.NAMESPACE, distinctUsers))
                 .chain(() -> c.preparedQuery(INSERT_BATCH).execute(args))

@@ -1,10 +1,11 @@
 package io.serenade.profile.repository;
 
 import io.serenade.events.userdata.UserDataSummary;
+import io.serenade.kit.consent.ConsentView;
+import io.serenade.kit.erasure.ErasedUsers;
 import io.serenade.profile.api.ExportedForgottenEvent;
 import io.serenade.profile.api.ExportedInteraction;
 import io.serenade.profile.api.ExportedProfile;
-import io.serenade.kit.consent.ConsentView;
 import io.serenade.profile.model.NotificationDecision;
 import io.serenade.profile.model.NotificationSettings;
 import io.smallrye.mutiny.Uni;
@@ -81,14 +82,6 @@ public class UserDataRepository {
             UNION ALL SELECT 'notification_decisions', id FROM d
             """;
 
-    // In the erasure's transaction: events of the user still in flight, which occurred before this, must not come
-    // back (see InteractionRepository). A hash, not the id: the id itself is what the erasure removes.
-    private static final String MARK_ERASED = """
-            INSERT INTO erased_users (user_hash, erased_at)
-            VALUES (encode(sha256(convert_to($1, 'UTF8')), 'hex'), clock_timestamp())
-            ON CONFLICT (user_hash) DO UPDATE SET erased_at = greatest(erased_users.erased_at, EXCLUDED.erased_at)
-            """;
-
     /** What one user's erasure deleted: rows per table, and "table:id" for every row (for the receipt's digest). */
     public record Erased(Map<String, Long> perTable, List<String> ids) {
     }
@@ -101,8 +94,11 @@ public class UserDataRepository {
 
     private final Pool pool;
 
-    public UserDataRepository(Pool pool) {
+    private final ErasedUsers erased;
+
+    public UserDataRepository(Pool pool, ErasedUsers erased) {
         this.pool = pool;
+        this.erased = erased;
     }
 
     /** Count, oldest and newest per (category, store) holding any of the user's rows. */
@@ -172,7 +168,9 @@ public class UserDataRepository {
     /** Deletes every row of the user in every table, in one transaction; a user with no rows deletes nothing. */
     public Uni<Erased> erase(String userId) {
         return pool.withTransaction(c -> UserLock.lock(c, userId)
-                .chain(() -> c.preparedQuery(MARK_ERASED).execute(Tuple.of(userId)))
+                // In the erasure's transaction: events of the user still in flight, which occurred before this, must
+                // not come back (see InteractionRepository).
+                .chain(() -> erased.mark(c, userId))
                 .chain(() -> c.preparedQuery(ERASE).execute(Tuple.of(userId)))
                 .map(rows -> {
                     Map<String, Long> perTable = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.serenade.profile.service;
 
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.serenade.kit.erasure.ErasedUsers;
 import io.serenade.profile.config.ProfileConfig;
 import io.serenade.profile.repository.InteractionRepository;
 import io.serenade.profile.repository.NotificationDecisionRepository;
@@ -12,33 +13,37 @@ import java.time.Instant;
 
 /**
  * Purges what is older than its retention (docs/privacy.md): interaction history, search history (kept
- * shorter), notification decisions, and forget-markers past the history's retention. Runs on every replica;
+ * shorter), notification decisions, forget-markers past the history's retention, and erasure markers past their
+ * lifetime (ErasedUsers). Runs on every replica;
  * the deletes are idempotent, so replicas racing only share the work.
  */
 @ApplicationScoped
 public class RetentionService {
 
     /** What one purge deleted, per category. */
-    public record Purged(long interactions, long searches, long decisions, long forgottenMarkers) {
+    public record Purged(long interactions, long searches, long decisions, long forgottenMarkers, long erasedMarkers) {
         public long total() {
-            return interactions + searches + decisions + forgottenMarkers;
+            return interactions + searches + decisions + forgottenMarkers + erasedMarkers;
         }
     }
 
     /** The instants before which each category is purged. */
-    public record Cutoffs(Instant interactions, Instant searches, Instant decisions) {
-        public static Cutoffs at(Instant now, ProfileConfig.Retention retention) {
+    public record Cutoffs(Instant interactions, Instant searches, Instant decisions, Instant erasedMarkers) {
+        public static Cutoffs at(Instant now, ProfileConfig.Retention retention, ErasedUsers erased) {
             return new Cutoffs(now.minus(retention.interactionHistory()), now.minus(retention.searchHistory()),
-                    now.minus(retention.notificationDecisions()));
+                    now.minus(retention.notificationDecisions()), erased.cutoff(now));
         }
     }
 
     private final InteractionRepository interactions;
     private final NotificationDecisionRepository decisions;
+    private final ErasedUsers erased;
     private final ProfileConfig.Retention retention;
 
-    public RetentionService(InteractionRepository interactions, NotificationDecisionRepository decisions, ProfileConfig config) {
+    public RetentionService(InteractionRepository interactions, NotificationDecisionRepository decisions, ErasedUsers erased,
+                            ProfileConfig config) {
         this.interactions = interactions;
+        this.erased = erased;
         this.decisions = decisions;
         this.retention = config.retention();
     }
@@ -46,7 +51,7 @@ public class RetentionService {
     @Scheduled(every = "${serenade.profile.retention.purge-every:1h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purgeScheduled() {
-        return purge(Cutoffs.at(Instant.now(), retention))
+        return purge(Cutoffs.at(Instant.now(), retention, erased))
                 .onFailure().invoke(e -> Log.warnf("retention purge failed, next run retries: %s", e.toString()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
@@ -58,11 +63,12 @@ public class RetentionService {
                 .chain(searches -> interactions.purgeBefore(cutoffs.interactions())
                         .chain(history -> interactions.purgeForgottenBefore(cutoffs.interactions())
                                 .chain(markers -> decisions.purgeBefore(cutoffs.decisions())
-                                        .map(decided -> new Purged(history, searches, decided, markers)))))
+                                        .chain(decided -> erased.purgeBefore(cutoffs.erasedMarkers())
+                                                .map(gone -> new Purged(history, searches, decided, markers, gone))))))
                 .invoke(p -> {
                     if (p.total() > 0) {
-                        Log.infof("retention: purged %d interactions, %d searches, %d decisions, %d forget-markers",
-                                p.interactions(), p.searches(), p.decisions(), p.forgottenMarkers());
+                        Log.infof("retention: purged %d interactions, %d searches, %d decisions, %d forget-markers, %d erasure markers",
+                                p.interactions(), p.searches(), p.decisions(), p.forgottenMarkers(), p.erasedMarkers());
                     }
                 });
     }

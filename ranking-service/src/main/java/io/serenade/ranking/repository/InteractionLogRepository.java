@@ -3,6 +3,7 @@ package io.serenade.ranking.repository;
 import io.serenade.events.InteractionForgotten;
 import io.serenade.events.InteractionRecorded;
 import io.serenade.events.InteractionType;
+import io.serenade.kit.erasure.ErasedUsers;
 import io.serenade.ranking.recommend.HistoryEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -13,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,16 +32,15 @@ public class InteractionLogRepository {
 
     private static final String INSERT_BATCH = """
             INSERT INTO interactions (event_id, user_id, title_id, type, value, occurred_at, device, local_hour)
-            SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::timestamptz[],
-                                 $7::text[], $8::int2[])
-                 AS e (event_id, user_id, title_id, type, value, occurred_at, device, local_hour)
+            SELECT e.event_id, e.user_id, e.title_id, e.type, e.value, e.occurred_at, e.device, e.local_hour
+            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::timestamptz[],
+                        $7::text[], $8::int2[], $9::text[], $10::text[])
+                 AS e (event_id, user_id, title_id, type, value, occurred_at, device, local_hour, user_hash, user_hash_previous)
             WHERE NOT EXISTS (SELECT 1 FROM forgotten_events f WHERE f.event_id = e.event_id)
-              AND NOT EXISTS (SELECT 1 FROM erased_users x
-                              WHERE x.user_hash = encode(sha256(convert_to(e.user_id, 'UTF8')), 'hex')
-                                AND e.occurred_at <= x.erased_at)
+              AND %s
             ON CONFLICT (event_id) DO NOTHING
             RETURNING event_id
-            """;
+            """.formatted(ErasedUsers.NOT_ERASED);
 
     /**
      * Deletes the forgotten events this user has here, leaves tombstones (also for events not arrived yet:
@@ -64,8 +65,11 @@ public class InteractionLogRepository {
 
     private final Pool pool;
 
-    public InteractionLogRepository(Pool pool) {
+    private final ErasedUsers erased;
+
+    public InteractionLogRepository(Pool pool, ErasedUsers erased) {
         this.pool = pool;
+        this.erased = erased;
     }
 
     /**
@@ -96,7 +100,9 @@ public class InteractionLogRepository {
                 hours[i] = e.context().localTime() == null ? null : (short) e.context().localTime().getHour();
             }
         }
-        Tuple args = Tuple.tuple(List.of(ids, users, titles, types, values, occurred, devices, hours));
+        List<String> userList = Arrays.asList(users);
+        Tuple args = Tuple.tuple(List.of(ids, users, titles, types, values, occurred, devices, hours,
+                erased.pseudonyms(userList), erased.previousPseudonyms(userList)));
         return pool.withTransaction(connection -> connection.preparedQuery(INSERT_BATCH).execute(args)
                 .map(rows -> {
                     Set<UUID> inserted = new HashSet<>();

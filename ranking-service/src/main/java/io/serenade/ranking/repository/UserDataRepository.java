@@ -121,17 +121,6 @@ public class UserDataRepository {
                 });
     }
 
-    /**
-     * Records on the caller's transaction that the user was erased now (by the hash of their id only), so that
-     * their older events still in flight are not stored again; returns how many rows were written (1).
-     */
-    public Uni<Integer> recordErased(SqlClient tx, String userId) {
-        return tx.preparedQuery("""
-                        INSERT INTO erased_users (user_hash, erased_at) VALUES (encode(sha256(convert_to($1, 'UTF8')), 'hex'), now())
-                        ON CONFLICT (user_hash) DO UPDATE SET erased_at = greatest(erased_users.erased_at, excluded.erased_at)
-                        """)
-                .execute(Tuple.of(userId)).map(RowSet::rowCount);
-    }
 
     /** Deletes interactions older than {@code historyBefore}, and searches older than {@code searchBefore}; returns how many. */
     public Uni<Integer> purgeInteractions(Instant historyBefore, Instant searchBefore) {

@@ -1,6 +1,7 @@
 package io.serenade.ranking.service;
 
 import io.serenade.kit.consent.ConsentViewStore;
+import io.serenade.kit.erasure.ErasedUsers;
 import io.serenade.kit.erasure.UserErasure;
 import io.serenade.ranking.recommend.HistoryEvent;
 import io.serenade.ranking.repository.UserDataRepository;
@@ -17,8 +18,8 @@ import java.util.UUID;
  * Deletes everything ranking-service holds about a user; the privacy kit answers the request with the receipt.
  * <p>
  * What it holds: its copy of the interactions, the ids of events the user had forgotten, and its consent view, all
- * in PostgreSQL, deleted in one transaction, which also records the erasure (erased_users, by the hash of the user
- * id) so that the user's interactions still in flight on the topic are not stored again. The user's events are also
+ * in PostgreSQL, deleted in one transaction, which also records the erasure (erased_users, by the user's pseudonym,
+ * see ErasedUsers) so that the user's interactions still in flight on the topic are not stored again. The user's events are also
  * taken back out of title popularity in Redis (as a forgotten event is), which is per title and holds no user id;
  * ranking keeps no per-user Redis key.
  * <p>
@@ -39,9 +40,11 @@ public class ErasureService implements UserErasure {
     private final UserDataRepository data;
     private final ConsentViewStore consents;
     private final PopularityCounter popularity;
+    private final ErasedUsers erased;
 
-    public ErasureService(UserDataRepository data, ConsentViewStore consents, PopularityCounter popularity) {
+    public ErasureService(UserDataRepository data, ConsentViewStore consents, PopularityCounter popularity, ErasedUsers erased) {
         this.data = data;
+        this.erased = erased;
         this.consents = consents;
         this.popularity = popularity;
     }
@@ -56,7 +59,7 @@ public class ErasureService implements UserErasure {
                 .flatMap(interactions -> data.eraseForgotten(tx, userId)
                         .flatMap(forgotten -> consents.delete(tx, userId)
                                 // Recorded with the deletion, so no older event in flight is stored after it.
-                                .call(() -> data.recordErased(tx, userId))
+                                .call(() -> erased.mark(tx, userId))
                                 .call(() -> popularity.apply(interactions, -1))
                                 .map(views -> erased(userId, interactions, forgotten, views)))));
     }

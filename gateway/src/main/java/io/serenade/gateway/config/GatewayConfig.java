@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Map;
 
 /** Typed settings of the gateway. */
 @ConfigMapping(prefix = "serenade.gateway")
@@ -20,6 +21,43 @@ public interface GatewayConfig {
     ConsentCache consentCache();
 
     DataUse dataUse();
+
+    /**
+     * Every call to a service, by kind (ranking-page, consent-read, ...): its timeout, retries and circuit breaker.
+     * The clients (client/*Client) take their kinds at start-up: a kind missing here stops the gateway.
+     */
+    Map<String, Call> calls();
+
+    /** What a circuit breaker does, for every kind that has one. */
+    Breaker breaker();
+
+    interface Call {
+        Duration timeout();
+
+        /** Attempts after the first, for reads only: a retried write could act twice. */
+        @WithDefault("0")
+        int retries();
+
+        @WithDefault("50ms")
+        Duration retryDelay();
+
+        /** Whether the kind has a circuit breaker of its own, so that a failing service is not hammered. */
+        @WithDefault("false")
+        boolean breaker();
+    }
+
+    interface Breaker {
+        /** Calls in the rolling window the failure ratio is judged on. */
+        @WithDefault("20")
+        int requestVolume();
+
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long an open breaker refuses calls before it lets one through to try. */
+        @WithDefault("5s")
+        Duration delay();
+    }
 
     /** Limits on what a client may post as interaction events. */
     interface Events {

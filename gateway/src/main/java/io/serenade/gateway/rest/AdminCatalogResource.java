@@ -1,7 +1,8 @@
 package io.serenade.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.serenade.gateway.client.Downstream;
+import io.serenade.gateway.client.ArtworkClient;
+import io.serenade.gateway.client.RankingClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
@@ -26,22 +27,24 @@ public class AdminCatalogResource {
     static final String ID = "[A-Za-z0-9_-]{1,64}";
     static final String ID_MESSAGE = "must be 1 to 64 letters, digits, '-' or '_'";
 
-    private final Downstream downstream;
+    private final RankingClient rankingService;
+    private final ArtworkClient artworkService;
 
-    public AdminCatalogResource(Downstream downstream) {
-        this.downstream = downstream;
+    public AdminCatalogResource(RankingClient rankingService, ArtworkClient artworkService) {
+        this.rankingService = rankingService;
+        this.artworkService = artworkService;
     }
 
     @GET
     public Uni<JsonNode> titles(@QueryParam("page") @DefaultValue("0") @Pattern(regexp = Paging.PAGE, message = Paging.PAGE_MESSAGE) String page,
                                 @QueryParam("size") @DefaultValue("50") @Pattern(regexp = Paging.SIZE_500, message = Paging.SIZE_500_MESSAGE) String size) {
-        return downstream.titles(Integer.parseInt(page), Integer.parseInt(size));
+        return rankingService.titles(Integer.parseInt(page), Integer.parseInt(size));
     }
 
     @GET
     @Path("/{titleId}")
     public Uni<JsonNode> title(@PathParam("titleId") @Pattern(regexp = ID, message = ID_MESSAGE) String titleId) {
-        return downstream.title(titleId);
+        return rankingService.title(titleId);
     }
 
     @PUT
@@ -50,13 +53,13 @@ public class AdminCatalogResource {
     @Operation(summary = "Create or replace a title: name, genres, themes, moods, maturityRating, releaseYear, availableFrom")
     public Uni<JsonNode> putTitle(@PathParam("titleId") @Pattern(regexp = ID, message = ID_MESSAGE) String titleId,
                                   @NotNull(message = "must be a title object") @JsonObject JsonNode title) {
-        return downstream.putTitle(titleId, title);
+        return rankingService.putTitle(titleId, title);
     }
 
     @GET
     @Path("/{titleId}/artwork")
     public Uni<JsonNode> variants(@PathParam("titleId") @Pattern(regexp = ID, message = ID_MESSAGE) String titleId) {
-        return downstream.variants(titleId);
+        return artworkService.variants(titleId);
     }
 
     @PUT
@@ -66,6 +69,6 @@ public class AdminCatalogResource {
     public Uni<JsonNode> putVariant(@PathParam("titleId") @Pattern(regexp = ID, message = ID_MESSAGE) String titleId,
                                     @PathParam("artworkId") @Pattern(regexp = ID, message = ID_MESSAGE) String artworkId,
                                     @NotNull(message = "must be an artwork object") @JsonObject JsonNode variant) {
-        return downstream.putVariant(titleId, artworkId, variant);
+        return artworkService.putVariant(titleId, artworkId, variant);
     }
 }

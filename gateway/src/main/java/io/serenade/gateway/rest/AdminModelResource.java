@@ -1,7 +1,7 @@
 package io.serenade.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.serenade.gateway.client.Downstream;
+import io.serenade.gateway.client.RankingClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -18,23 +18,23 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminModelResource {
 
-    private final Downstream downstream;
+    private final RankingClient rankingService;
 
-    public AdminModelResource(Downstream downstream) {
-        this.downstream = downstream;
+    public AdminModelResource(RankingClient rankingService) {
+        this.rankingService = rankingService;
     }
 
     @GET
     @Operation(summary = "The trained ranking model versions")
     public Uni<JsonNode> models() {
-        return downstream.models();
+        return rankingService.models();
     }
 
     @GET
     @Path("/training")
     @Operation(summary = "Progress of the current or last training: state, percent, eta")
     public Uni<JsonNode> training() {
-        return downstream.training();
+        return rankingService.training();
     }
 
     @POST
@@ -42,6 +42,6 @@ public class AdminModelResource {
     @ResponseStatus(202)
     @Operation(summary = "Start training a new model version; 202 with its progress, 409 if one is already running")
     public Uni<JsonNode> startTraining() {
-        return downstream.startTraining();
+        return rankingService.startTraining();
     }
 }

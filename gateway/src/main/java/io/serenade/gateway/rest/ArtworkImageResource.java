@@ -1,6 +1,6 @@
 package io.serenade.gateway.rest;
 
-import io.serenade.gateway.client.Downstream;
+import io.serenade.gateway.client.ArtworkClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Pattern;
@@ -18,17 +18,17 @@ import jakarta.ws.rs.core.Response;
 @PermitAll
 public class ArtworkImageResource {
 
-    private final Downstream downstream;
+    private final ArtworkClient artworkService;
 
-    public ArtworkImageResource(Downstream downstream) {
-        this.downstream = downstream;
+    public ArtworkImageResource(ArtworkClient artworkService) {
+        this.artworkService = artworkService;
     }
 
     @GET
     @Path("/{artworkId}.svg")
     @Produces("image/svg+xml")
     public Uni<Response> image(@PathParam("artworkId") @Pattern(regexp = AdminCatalogResource.ID, message = AdminCatalogResource.ID_MESSAGE) String artworkId) {
-        return downstream.poster(artworkId).map(svg -> Response.ok(svg, "image/svg+xml")
+        return artworkService.poster(artworkId).map(svg -> Response.ok(svg, "image/svg+xml")
                 .header("Cache-Control", "public, max-age=86400").build());
     }
 }

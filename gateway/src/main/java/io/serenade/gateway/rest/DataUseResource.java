@@ -1,7 +1,7 @@
 package io.serenade.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.serenade.gateway.client.Downstream;
+import io.serenade.gateway.client.ConsentClient;
 import io.serenade.gateway.config.GatewayConfig;
 import io.serenade.gateway.service.Caller;
 import io.serenade.kit.rest.Problem;
@@ -36,12 +36,12 @@ public class DataUseResource {
     static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
     private final Caller caller;
-    private final Downstream downstream;
+    private final ConsentClient consentService;
     private final Duration maxWindow;
 
-    public DataUseResource(Caller caller, Downstream downstream, GatewayConfig config) {
+    public DataUseResource(Caller caller, ConsentClient consentService, GatewayConfig config) {
         this.caller = caller;
-        this.downstream = downstream;
+        this.consentService = consentService;
         this.maxWindow = config.dataUse().maxWindow();
     }
 
@@ -65,7 +65,7 @@ public class DataUseResource {
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(ProblemMappers.invalid(errors, uri));
         }
-        return caller.userId().flatMap(userId -> downstream.dataUse(userId, text(start), text(end),
+        return caller.userId().flatMap(userId -> consentService.dataUse(userId, text(start), text(end),
                         Integer.parseInt(page), Integer.parseInt(size)))
                 .map(records -> Response.ok(records, MediaType.APPLICATION_JSON).build());
     }

@@ -2,7 +2,7 @@ package io.serenade.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.serenade.gateway.client.Downstream;
+import io.serenade.gateway.client.ConsentClient;
 import io.serenade.gateway.service.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,12 +32,12 @@ public class ErasureResource {
     static final String PATH = "/api/v1/me/erasure";
 
     private final Caller caller;
-    private final Downstream downstream;
+    private final ConsentClient consentService;
     private final ObjectMapper json;
 
-    public ErasureResource(Caller caller, Downstream downstream, ObjectMapper json) {
+    public ErasureResource(Caller caller, ConsentClient consentService, ObjectMapper json) {
         this.caller = caller;
-        this.downstream = downstream;
+        this.consentService = consentService;
         this.json = json;
     }
 
@@ -50,7 +50,7 @@ public class ErasureResource {
         if (refused != null) {
             return Uni.createFrom().item(refused);
         }
-        return caller.userId().flatMap(downstream::startErasure).map(job -> JobStart.accepted(job, PATH));
+        return caller.userId().flatMap(consentService::startErasure).map(job -> JobStart.accepted(job, PATH));
     }
 
     @GET
@@ -58,6 +58,6 @@ public class ErasureResource {
     @Operation(summary = "An erasure's progress and, once complete, its combined receipt")
     public Uni<JsonNode> status(@PathParam("id") @Pattern(regexp = JobStart.UUID, message = JobStart.UUID_MESSAGE) String id) {
         String erasureId = JobStart.canonical(id);
-        return caller.userId().flatMap(userId -> downstream.erasure(userId, erasureId));
+        return caller.userId().flatMap(userId -> consentService.erasure(userId, erasureId));
     }
 }

@@ -2,7 +2,7 @@ package io.serenade.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.serenade.gateway.client.Downstream;
+import io.serenade.gateway.client.ConsentClient;
 import io.serenade.gateway.service.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,12 +32,12 @@ public class ExportResource {
     static final String PATH = "/api/v1/me/exports";
 
     private final Caller caller;
-    private final Downstream downstream;
+    private final ConsentClient consentService;
     private final ObjectMapper json;
 
-    public ExportResource(Caller caller, Downstream downstream, ObjectMapper json) {
+    public ExportResource(Caller caller, ConsentClient consentService, ObjectMapper json) {
         this.caller = caller;
-        this.downstream = downstream;
+        this.consentService = consentService;
         this.json = json;
     }
 
@@ -50,7 +50,7 @@ public class ExportResource {
         if (refused != null) {
             return Uni.createFrom().item(refused);
         }
-        return caller.userId().flatMap(downstream::startExport).map(job -> JobStart.accepted(job, PATH));
+        return caller.userId().flatMap(consentService::startExport).map(job -> JobStart.accepted(job, PATH));
     }
 
     @GET
@@ -58,7 +58,7 @@ public class ExportResource {
     @Operation(summary = "An export's progress, per service")
     public Uni<JsonNode> status(@PathParam("id") @Pattern(regexp = JobStart.UUID, message = JobStart.UUID_MESSAGE) String id) {
         String exportId = JobStart.canonical(id);
-        return caller.userId().flatMap(userId -> downstream.export(userId, exportId));
+        return caller.userId().flatMap(userId -> consentService.export(userId, exportId));
     }
 
     @GET
@@ -66,7 +66,7 @@ public class ExportResource {
     @Operation(summary = "The finished export: one JSON document, as an attachment")
     public Uni<Response> archive(@PathParam("id") @Pattern(regexp = JobStart.UUID, message = JobStart.UUID_MESSAGE) String id) {
         String exportId = JobStart.canonical(id);
-        return caller.userId().flatMap(userId -> downstream.exportArchive(userId, exportId))
+        return caller.userId().flatMap(userId -> consentService.exportArchive(userId, exportId))
                 .map(archive -> Response.ok(archive, MediaType.APPLICATION_JSON)
                         .header("Content-Disposition", "attachment; filename=\"serenade-export-" + exportId + ".json\"")
                         // Everything held about a person: no shared cache may keep a copy.

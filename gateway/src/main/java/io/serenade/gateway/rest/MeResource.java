@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.serenade.events.InteractionContext;
 import io.serenade.gateway.api.ConsentChoices;
 import io.serenade.gateway.api.HomePage;
-import io.serenade.gateway.client.Downstream;
+import io.serenade.gateway.client.ConsentClient;
+import io.serenade.gateway.client.ProfileClient;
 import io.serenade.gateway.service.Caller;
 import io.serenade.gateway.service.ConsentLookup;
 import io.serenade.gateway.service.HomeService;
@@ -47,15 +48,17 @@ public class MeResource {
     private final Caller caller;
     private final HomeService home;
     private final SearchService search;
-    private final Downstream downstream;
+    private final ProfileClient profileService;
+    private final ConsentClient consentService;
     private final ConsentLookup consentLookup;
 
-    public MeResource(Caller caller, HomeService home, SearchService search, Downstream downstream,
-                      ConsentLookup consentLookup) {
+    public MeResource(Caller caller, HomeService home, SearchService search, ProfileClient profileService,
+                      ConsentClient consentService, ConsentLookup consentLookup) {
         this.caller = caller;
         this.home = home;
         this.search = search;
-        this.downstream = downstream;
+        this.profileService = profileService;
+        this.consentService = consentService;
         this.consentLookup = consentLookup;
     }
 
@@ -88,7 +91,7 @@ public class MeResource {
     @GET
     @Path("/profile")
     public Uni<JsonNode> profile() {
-        return caller.userId().flatMap(downstream::profile);
+        return caller.userId().flatMap(profileService::profile);
     }
 
     @PUT
@@ -96,7 +99,7 @@ public class MeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the caller's profile: displayName, locale, timeZone, maturityRating, favouriteGenres")
     public Uni<JsonNode> putProfile(@NotNull(message = "must be a profile object") @JsonObject JsonNode profile) {
-        return caller.userId().flatMap(userId -> downstream.putProfile(userId, profile));
+        return caller.userId().flatMap(userId -> profileService.putProfile(userId, profile));
     }
 
     @GET
@@ -104,7 +107,7 @@ public class MeResource {
     @Operation(summary = "The caller's interaction history, newest first")
     public Uni<JsonNode> history(@QueryParam("page") @DefaultValue("0") @Pattern(regexp = Paging.PAGE, message = Paging.PAGE_MESSAGE) String page,
                                  @QueryParam("size") @DefaultValue("50") @Pattern(regexp = Paging.SIZE_200, message = Paging.SIZE_200_MESSAGE) String size) {
-        return caller.userId().flatMap(userId -> downstream.history(userId, Integer.parseInt(page), Integer.parseInt(size)));
+        return caller.userId().flatMap(userId -> profileService.history(userId, Integer.parseInt(page), Integer.parseInt(size)));
     }
 
     @DELETE
@@ -113,14 +116,14 @@ public class MeResource {
             description = "204 when forgotten; 404 when the caller's history has no such event.")
     public Uni<Void> forget(@PathParam("eventId") @Pattern(regexp = EVENT_ID, message = EVENT_ID_MESSAGE) String eventId) {
         String canonical = UUID.fromString(eventId).toString();
-        return caller.userId().flatMap(userId -> downstream.forget(userId, canonical));
+        return caller.userId().flatMap(userId -> profileService.forget(userId, canonical));
     }
 
     @GET
     @Path("/consents")
     @Operation(summary = "The caller's consent per purpose")
     public Uni<JsonNode> consents() {
-        return caller.userId().flatMap(downstream::consents);
+        return caller.userId().flatMap(consentService::consents);
     }
 
     @PUT
@@ -129,7 +132,7 @@ public class MeResource {
     @Operation(summary = "Grant, deny or withdraw consent for purposes: {\"consents\": {\"personalization\": \"GRANTED\"}}")
     public Uni<JsonNode> putConsents(@Valid @NotNull(message = "must be a consents object") ConsentChoices consents) {
         // The answer is the new state: cached at once, so the caller's next request already obeys it.
-        return caller.userId().flatMap(userId -> downstream.putConsents(userId, consents)
+        return caller.userId().flatMap(userId -> consentService.putConsents(userId, consents)
                 .call(view -> consentLookup.remember(userId, view)));
     }
 
@@ -138,7 +141,7 @@ public class MeResource {
     @Operation(summary = "Every consent decision the caller made, newest first")
     public Uni<JsonNode> consentHistory(@QueryParam("page") @DefaultValue("0") @Pattern(regexp = Paging.PAGE, message = Paging.PAGE_MESSAGE) String page,
                                         @QueryParam("size") @DefaultValue("50") @Pattern(regexp = Paging.SIZE_200, message = Paging.SIZE_200_MESSAGE) String size) {
-        return caller.userId().flatMap(userId -> downstream.consentHistory(userId, Integer.parseInt(page), Integer.parseInt(size)));
+        return caller.userId().flatMap(userId -> consentService.consentHistory(userId, Integer.parseInt(page), Integer.parseInt(size)));
     }
 
     static <T> RestResponse<T> withRequestId(Personalized<T> answer) {

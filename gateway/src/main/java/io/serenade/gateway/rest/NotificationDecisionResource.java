@@ -2,7 +2,7 @@ package io.serenade.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.serenade.gateway.api.NotificationDecisionRequest;
-import io.serenade.gateway.client.Downstream;
+import io.serenade.gateway.client.ProfileClient;
 import io.serenade.gateway.service.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,11 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class NotificationDecisionResource {
 
     private final Caller caller;
-    private final Downstream downstream;
+    private final ProfileClient profileService;
 
-    public NotificationDecisionResource(Caller caller, Downstream downstream) {
+    public NotificationDecisionResource(Caller caller, ProfileClient profileService) {
         this.caller = caller;
-        this.downstream = downstream;
+        this.profileService = profileService;
     }
 
     @POST
@@ -39,6 +39,6 @@ public class NotificationDecisionResource {
     @Operation(summary = "Decide on one notification: {userId, kind, urgency} → ALLOW, DEFER (with deferUntil) or DENY, with the reason")
     public Uni<JsonNode> decide(@Valid @NotNull(message = "must be a decision request") NotificationDecisionRequest request) {
         return caller.service()
-                .flatMap(notifier -> downstream.decide(request));
+                .flatMap(notifier -> profileService.decide(request));
     }
 }

@@ -2,7 +2,7 @@ package io.serenade.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.serenade.gateway.api.NotificationSettings;
-import io.serenade.gateway.client.Downstream;
+import io.serenade.gateway.client.ProfileClient;
 import io.serenade.gateway.service.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,18 +26,18 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class NotificationSettingsResource {
 
     private final Caller caller;
-    private final Downstream downstream;
+    private final ProfileClient profileService;
 
-    public NotificationSettingsResource(Caller caller, Downstream downstream) {
+    public NotificationSettingsResource(Caller caller, ProfileClient profileService) {
         this.caller = caller;
-        this.downstream = downstream;
+        this.profileService = profileService;
     }
 
     @GET
     @Path("/settings")
     @Operation(summary = "The caller's caps per day and week and quiet hours (defaults until they change them)")
     public Uni<JsonNode> settings() {
-        return caller.userId().flatMap(downstream::notificationSettings);
+        return caller.userId().flatMap(profileService::notificationSettings);
     }
 
     @PUT
@@ -45,7 +45,7 @@ public class NotificationSettingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the caller's settings: {\"perDay\": 1, \"perWeek\": 3, \"quietStart\": \"22:00\", \"quietEnd\": \"08:00\"}")
     public Uni<JsonNode> putSettings(@Valid @NotNull(message = "must be a settings object") NotificationSettings settings) {
-        return caller.userId().flatMap(userId -> downstream.putNotificationSettings(userId, settings));
+        return caller.userId().flatMap(userId -> profileService.putNotificationSettings(userId, settings));
     }
 
     @GET
@@ -53,6 +53,6 @@ public class NotificationSettingsResource {
     @Operation(summary = "Recent decisions about notifying the caller (allow, defer until, deny) with their reasons, newest first")
     public Uni<JsonNode> decisions(@QueryParam("page") @DefaultValue("0") @Pattern(regexp = Paging.PAGE, message = Paging.PAGE_MESSAGE) String page,
                                    @QueryParam("size") @DefaultValue("50") @Pattern(regexp = Paging.SIZE_100, message = Paging.SIZE_100_MESSAGE) String size) {
-        return caller.userId().flatMap(userId -> downstream.notificationDecisions(userId, Integer.parseInt(page), Integer.parseInt(size)));
+        return caller.userId().flatMap(userId -> profileService.notificationDecisions(userId, Integer.parseInt(page), Integer.parseInt(size)));
     }
 }

@@ -1,7 +1,7 @@
 package io.serenade.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.serenade.gateway.client.Downstream;
+import io.serenade.gateway.client.ConsentClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -20,16 +20,16 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class PurposesResource {
 
-    private final Downstream downstream;
+    private final ConsentClient consentService;
 
-    public PurposesResource(Downstream downstream) {
-        this.downstream = downstream;
+    public PurposesResource(ConsentClient consentService) {
+        this.consentService = consentService;
     }
 
     @GET
     @Operation(summary = "The purpose catalogue: description, data categories, retention and policy version of each purpose")
     public Uni<RestResponse<JsonNode>> purposes() {
-        return downstream.purposes().map(catalogue -> RestResponse.ResponseBuilder.ok(catalogue)
+        return consentService.purposes().map(catalogue -> RestResponse.ResponseBuilder.ok(catalogue)
                 .header("Cache-Control", "public, max-age=300").build());
     }
 }

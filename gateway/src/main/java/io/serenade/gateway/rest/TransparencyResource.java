@@ -1,7 +1,7 @@
 package io.serenade.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.serenade.gateway.client.Downstream;
+import io.serenade.gateway.client.ConsentClient;
 import io.serenade.gateway.service.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,16 +18,16 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class TransparencyResource {
 
     private final Caller caller;
-    private final Downstream downstream;
+    private final ConsentClient consentService;
 
-    public TransparencyResource(Caller caller, Downstream downstream) {
+    public TransparencyResource(Caller caller, ConsentClient consentService) {
         this.caller = caller;
-        this.downstream = downstream;
+        this.consentService = consentService;
     }
 
     @GET
     @Operation(summary = "Per data category held about the caller: count, oldest and newest, purposes, retention, holding service")
     public Uni<JsonNode> transparency() {
-        return caller.userId().flatMap(downstream::transparency);
+        return caller.userId().flatMap(consentService::transparency);
     }
 }

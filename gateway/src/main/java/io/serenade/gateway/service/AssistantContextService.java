@@ -6,8 +6,9 @@ import io.serenade.events.GrantedPurposes;
 import io.serenade.events.Purposes;
 import io.serenade.events.Services;
 import io.serenade.gateway.api.AssistantContext;
-import io.serenade.gateway.client.Downstream;
 import io.serenade.gateway.client.DownstreamRejection;
+import io.serenade.gateway.client.ProfileClient;
+import io.serenade.gateway.client.RankingClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,12 +33,15 @@ public class AssistantContextService {
     /** Events that say the user watched or judged a title; impressions, clicks and searches do not. */
     static final Set<String> WATCHED = Set.of("PLAY", "COMPLETE", "RATING");
 
-    private final Downstream downstream;
+    private final RankingClient rankingService;
+    private final ProfileClient profileService;
     private final ConsentLookup consents;
     private final DataUseLog dataUse;
 
-    public AssistantContextService(Downstream downstream, ConsentLookup consents, DataUseLog dataUse) {
-        this.downstream = downstream;
+    public AssistantContextService(RankingClient rankingService, ProfileClient profileService, ConsentLookup consents,
+                                   DataUseLog dataUse) {
+        this.rankingService = rankingService;
+        this.profileService = profileService;
         this.consents = consents;
         this.dataUse = dataUse;
     }
@@ -47,8 +51,8 @@ public class AssistantContextService {
             if (!granted.allows(Purposes.ASSISTANT_CONTEXT)) {
                 return Uni.createFrom().failure(new ConsentRequired(Purposes.ASSISTANT_CONTEXT));
             }
-            return Uni.combine().all().unis(downstream.affinities(userId, TOP, granted), downstream.profile(userId),
-                            downstream.history(userId, 0, HISTORY_PAGE)).asTuple()
+            return Uni.combine().all().unis(rankingService.affinities(userId, TOP, granted), profileService.profile(userId),
+                            profileService.history(userId, 0, HISTORY_PAGE)).asTuple()
                     .flatMap(t -> named(recentTitleIds(t.getItem3())).map(recent -> {
                         AssistantContext context = compose(userId, t.getItem1(), t.getItem2(), recent, Instant.now());
                         return new Personalized<>(context, dataUse.record(userId, used(granted)));
@@ -96,7 +100,7 @@ public class AssistantContextService {
             return Uni.createFrom().item(List.of());
         }
         List<Uni<AssistantContext.RecentTitle>> names = titleIds.stream()
-                .map(id -> downstream.title(id)
+                .map(id -> rankingService.title(id)
                         .map(t -> new AssistantContext.RecentTitle(id, t.path("name").isTextual() ? t.path("name").textValue() : null))
                         .onFailure(DownstreamRejection.class).recoverWithItem(new AssistantContext.RecentTitle(id, null)))
                 .toList();

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.logging.Log;
 import io.serenade.events.GrantedPurposes;
 import io.serenade.events.Purposes;
-import io.serenade.gateway.client.Downstream;
+import io.serenade.gateway.client.ConsentClient;
 import io.serenade.gateway.repository.ConsentCache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,11 +29,11 @@ public class ConsentLookup {
     /** consent-service's state for a granted purpose; DENIED, WITHDRAWN, NOT_SET and anything else grant nothing. */
     static final String GRANTED = "GRANTED";
 
-    private final Downstream downstream;
+    private final ConsentClient consentService;
     private final ConsentCache cache;
 
-    public ConsentLookup(Downstream downstream, ConsentCache cache) {
-        this.downstream = downstream;
+    public ConsentLookup(ConsentClient consentService, ConsentCache cache) {
+        this.consentService = consentService;
         this.cache = cache;
     }
 
@@ -66,7 +66,7 @@ public class ConsentLookup {
     }
 
     private Uni<GrantedPurposes> fromConsentService(String userId) {
-        return downstream.currentConsents(userId)
+        return consentService.currentConsents(userId)
                 .flatMap(view -> {
                     Set<String> granted = read(userId, view);
                     if (granted == null) {

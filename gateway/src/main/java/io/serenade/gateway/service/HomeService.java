@@ -8,7 +8,9 @@ import io.serenade.events.Services;
 import io.serenade.gateway.api.ArtworkChoices;
 import io.serenade.gateway.api.HomePage;
 import io.serenade.gateway.api.RankingHome;
-import io.serenade.gateway.client.Downstream;
+import io.serenade.gateway.client.ArtworkClient;
+import io.serenade.gateway.client.ProfileClient;
+import io.serenade.gateway.client.RankingClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,14 +28,19 @@ import java.util.Map;
 @ApplicationScoped
 public class HomeService {
 
-    private final Downstream downstream;
+    private final RankingClient rankingService;
+    private final ProfileClient profileService;
+    private final ArtworkClient artworkService;
     private final ConsentLookup consents;
     private final DataUseLog dataUse;
 
     static final int MAX_TITLES_PER_CHOICE = 100;
 
-    public HomeService(Downstream downstream, ConsentLookup consents, DataUseLog dataUse) {
-        this.downstream = downstream;
+    public HomeService(RankingClient rankingService, ProfileClient profileService, ArtworkClient artworkService,
+                       ConsentLookup consents, DataUseLog dataUse) {
+        this.rankingService = rankingService;
+        this.profileService = profileService;
+        this.artworkService = artworkService;
         this.consents = consents;
         this.dataUse = dataUse;
     }
@@ -43,12 +50,12 @@ public class HomeService {
      * the genres the user said they like are their profile used for personalization, sent only with it granted.
      */
     public Uni<Personalized<HomePage>> home(String userId, InteractionContext context) {
-        return Uni.combine().all().unis(downstream.profile(userId), consents.granted(userId)).asTuple()
+        return Uni.combine().all().unis(profileService.profile(userId), consents.granted(userId)).asTuple()
                 .flatMap(profileAndGrants -> {
                     ProfileSettings settings = ProfileSettings.of(profileAndGrants.getItem1());
                     GrantedPurposes granted = profileAndGrants.getItem2();
                     List<String> genres = granted.allows(Purposes.PERSONALIZATION) ? settings.genres() : List.of();
-                    return downstream.home(userId, settings.maturity(), genres, settings.diversity(), granted)
+                    return rankingService.home(userId, settings.maturity(), genres, settings.diversity(), granted)
                             .flatMap(rows -> artwork(userId, titleIds(rows), context, granted)
                                     .map(choices -> new Personalized<>(compose(rows, choices),
                                             dataUse.record(userId, used(granted, !genres.isEmpty(), rows, choices)))));
@@ -93,7 +100,7 @@ public class HomeService {
         List<Uni<ArtworkChoices.Response>> calls = new ArrayList<>();
         for (int from = 0; from < titles.size(); from += MAX_TITLES_PER_CHOICE) {
             List<String> chunk = titles.subList(from, Math.min(titles.size(), from + MAX_TITLES_PER_CHOICE));
-            calls.add(downstream.artwork(new ArtworkChoices.Request(userId, List.copyOf(chunk), context), granted));
+            calls.add(artworkService.choose(new ArtworkChoices.Request(userId, List.copyOf(chunk), context), granted));
         }
         return Uni.join().all(calls).andFailFast().map(responses -> new ArtworkChoices.Response(
                 responses.stream().flatMap(r -> r.choices().stream()).toList()));

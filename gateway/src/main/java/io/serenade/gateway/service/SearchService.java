@@ -5,7 +5,8 @@ import io.serenade.events.DataCategories;
 import io.serenade.events.GrantedPurposes;
 import io.serenade.events.Purposes;
 import io.serenade.events.Services;
-import io.serenade.gateway.client.Downstream;
+import io.serenade.gateway.client.ProfileClient;
+import io.serenade.gateway.client.RankingClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,23 +20,26 @@ import java.util.List;
 @ApplicationScoped
 public class SearchService {
 
-    private final Downstream downstream;
+    private final RankingClient rankingService;
+    private final ProfileClient profileService;
     private final ConsentLookup consents;
     private final DataUseLog dataUse;
 
-    public SearchService(Downstream downstream, ConsentLookup consents, DataUseLog dataUse) {
-        this.downstream = downstream;
+    public SearchService(RankingClient rankingService, ProfileClient profileService, ConsentLookup consents,
+                         DataUseLog dataUse) {
+        this.rankingService = rankingService;
+        this.profileService = profileService;
         this.consents = consents;
         this.dataUse = dataUse;
     }
 
     /** @param query already trimmed; {@code device} may be null */
     public Uni<Personalized<JsonNode>> search(String userId, String query, String device, int limit) {
-        return Uni.combine().all().unis(downstream.profile(userId), consents.granted(userId)).asTuple()
+        return Uni.combine().all().unis(profileService.profile(userId), consents.granted(userId)).asTuple()
                 .flatMap(profileAndGrants -> {
                     ProfileSettings settings = ProfileSettings.of(profileAndGrants.getItem1());
                     GrantedPurposes granted = profileAndGrants.getItem2();
-                    return downstream.search(userId, query, settings.maturity(), device,
+                    return rankingService.search(userId, query, settings.maturity(), device,
                                     settings.localHour(Instant.now()), limit, granted)
                             .map(results -> new Personalized<>(results, dataUse.record(userId, used(granted, results))));
                 });

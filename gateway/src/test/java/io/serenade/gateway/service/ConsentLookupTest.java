@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.serenade.events.GrantedPurposes;
-import io.serenade.gateway.client.Downstream;
+import io.serenade.gateway.client.Calls;
+import io.serenade.gateway.client.ConsentClient;
 import io.serenade.gateway.client.DownstreamFailure;
 import io.serenade.gateway.client.DownstreamRejection;
 import io.serenade.gateway.repository.ConsentCache;
 import io.serenade.kit.identity.Pseudonyms;
+import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.junit.jupiter.api.Test;
@@ -185,8 +187,13 @@ class ConsentLookupTest {
         }
     }
 
-    private static Downstream answering(Uni<JsonNode> answer) {
-        return new Downstream(null, null, null, null, null) {
+    private static ConsentClient answering(Uni<JsonNode> answer) {
+        return new ConsentClient(null, new Calls(null) {
+            @Override
+            public Guard guard(String kind) {
+                return null;
+            }
+        }) {
             @Override
             public Uni<JsonNode> currentConsents(String userId) {
                 return answer;

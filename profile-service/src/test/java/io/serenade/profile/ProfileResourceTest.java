@@ -75,6 +75,21 @@ class ProfileResourceTest {
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
+    /** Defense in depth: the gateway refuses control characters first, and profile-service again (the kit's InputGuard). */
+    @Test
+    void aControlCharacterInAnyTextIsA400EvenFromTheGateway() {
+        String user = UUID.randomUUID().toString();
+        for (String name : new String[] {"Ada\\u0000", "Ada\\u001b[31m", "Ada\\r"}) {
+            asGateway().contentType(ContentType.JSON).body(VALID.replace("\"Ada\"", "\"" + name + "\""))
+                    .put("/internal/users/{u}/profile", user)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("displayName"));
+        }
+        asGateway().get("/internal/users/{u}/profile", user).then().statusCode(200).body("updatedAt", nullValue());
+        asGateway().contentType(ContentType.JSON).body(VALID.replace("\"Ada\"", "\"Ada\\tLovelace\\n\""))
+                .put("/internal/users/{u}/profile", user).then().statusCode(200);
+    }
+
     @Test
     void badPathAndQueryParametersAre400Problems() {
         asGateway().get("/internal/users/{u}/profile", "x".repeat(65)).then().statusCode(400)

@@ -40,11 +40,6 @@ public class GatewayProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response invalidInput(InputGuard.InvalidInput e, UriInfo uri) {
-        return ProblemMappers.invalid(e.errors(), uri);
-    }
-
-    @ServerExceptionMapper
     public Response rateLimited(RateLimited e, UriInfo uri) {
         return Response.fromResponse(ProblemMappers.problem(429, "rate-limited", "Too many requests",
                         "Request budget spent; retry after " + e.retryAfterSeconds() + " s", uri, null))

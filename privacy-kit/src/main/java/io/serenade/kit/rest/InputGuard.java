@@ -1,9 +1,7 @@
-package io.serenade.gateway.rest;
+package io.serenade.kit.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.serenade.kit.json.ControlCharacters;
-import io.serenade.kit.rest.Problem;
-import io.serenade.kit.rest.ProblemMappers;
 import jakarta.ws.rs.ConstrainedTo;
 import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,6 +11,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.io.IOException;
@@ -27,22 +26,26 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What every public request's input must be, before any service hears of it: text without control characters (in
- * every body field, query and path parameter, at any depth), and on a member's own routes ({@code /api/v1/me}) no
- * field or parameter naming a user, since the member is the token's subject and nobody else. A request that breaks
- * either is a 400 naming each offending field; nothing is written.
+ * What every request's input must be, in every service: text without control characters (in every body field, query
+ * and path parameter, at any depth; C0 but tab and newline, see ControlCharacters), so that no store ever meets one
+ * (PostgreSQL refuses NUL), and on a member's own routes ({@code serenade.input.self-routes}, the gateway's
+ * {@code /api/v1/me}) no field or parameter naming a user, since the member is the token's subject and nobody else.
+ * The gateway checks first; each service checks again, as no service trusts its caller's checks. A request that
+ * breaks either is a 400 naming each offending field; nothing is written.
  */
 @Provider
 @ConstrainedTo(RuntimeType.SERVER) // requests only: the REST clients read the services' answers as they are
 public class InputGuard implements ReaderInterceptor {
 
-    static final String ME = "/api/v1/me";
     private static final String ME_ROUTE = "serenade.me-route";
 
     /** Names a client could use to point at a user, compared without case, '-' or '_'. */
     private static final Set<String> USER_FIELDS = Set.of("userid", "user", "users", "uid", "memberid", "member",
             "subject", "sub", "accountid", "account", "ownerid", "owner");
     private static final int MAX_DEPTH = 32;
+
+    /** The path prefix of a member's own routes, if this service has such routes (the gateway). */
+    private final Optional<String> self = ConfigProvider.getConfig().getOptionalValue("serenade.input.self-routes", String.class);
 
     /** Query and path parameters, checked before the resource or any body is read. */
     @ServerRequestFilter
@@ -79,8 +82,8 @@ public class InputGuard implements ReaderInterceptor {
         return body;
     }
 
-    static boolean isMe(String path) {
-        return path.equals(ME) || path.startsWith(ME + "/");
+    private boolean isMe(String path) {
+        return self.filter(me -> path.equals(me) || path.startsWith(me + "/")).isPresent();
     }
 
     static boolean namesAUser(String field) {

@@ -44,8 +44,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * 10,000 malformed requests, generated from a fixed seed, over the public API with a valid user token: bad
  * JSON, wrong types, odd and huge query parameters, bad ids, wrong content types and methods, path tricks, and
- * raw requests no client library would send. Every one is refused with a 4xx, none is a 5xx, and nothing is
- * written: the stand-in services see no PUT, POST or DELETE and no topic the gateway writes grows.
+ * raw requests no client library would send, and strict-input defects in otherwise valid bodies of every member
+ * route (control characters, fields naming a user, unknown fields, enums by ordinal). Every one is refused with a
+ * 4xx (with a problem+json body, unless the request is not even HTTP a client library would send), none is a 5xx,
+ * and nothing is written: the stand-in services see no PUT, POST or DELETE and no topic the gateway writes grows.
  * The rate limit is off here: it would refuse the flood for the wrong reason.
  */
 @QuarkusTest
@@ -68,6 +70,8 @@ class FuzzTest extends StubbedServicesTest {
     /** The connection closed without a status line: as much a failure as a 5xx. */
     static final int NO_ANSWER = 0;
     private static final AtomicInteger RETRIES = new AtomicInteger();
+    /** Refusals of well-formed HTTP requests that came without an RFC 9457 body. */
+    private static final List<String> NOT_PROBLEMS = Collections.synchronizedList(new ArrayList<>());
 
     @TestHTTPResource("/")
     URL base;
@@ -119,6 +123,8 @@ class FuzzTest extends StubbedServicesTest {
         assertThat(notRefused.subList(0, Math.min(40, notRefused.size())))
                 .as(notRefused.size() + " malformed requests not refused with a 4xx (the first 40)").isEmpty();
         assertThat(histogram.keySet()).as("no 5xx, no connection closed unanswered").allMatch(s -> s >= 400 && s < 500);
+        assertThat(NOT_PROBLEMS.subList(0, Math.min(40, NOT_PROBLEMS.size())))
+                .as(NOT_PROBLEMS.size() + " refusals without a problem+json body (the first 40)").isEmpty();
         assertThat(stub.seen().stream().filter(StubServices.Seen::writes).toList()).as("no write reached a service").isEmpty();
         assertThat(endOffsets()).as("no record published").isEqualTo(before);
     }
@@ -186,6 +192,8 @@ class FuzzTest extends StubbedServicesTest {
             return hugeQuery(r);
         } else if (kind < 91) {
             return notifierRouteAsUser(r);
+        } else if (kind < 96) {
+            return strictBody(r);
         }
         return raw(r);
     }
@@ -277,6 +285,47 @@ class FuzzTest extends StubbedServicesTest {
         return event.append(", ").append(mutation).append('}').toString();
     }
 
+    /** A valid body of each member route that takes one, with {@code %s} where a text may carry a control character. */
+    private static final String[][] VALID_BODIES = {
+            {"PUT", "/api/v1/me/profile", "{\"displayName\":\"An%sn\"}"},
+            {"PUT", "/api/v1/me/consents", "{\"consents\":{\"experimentation%s\":\"DENIED\"}}"},
+            {"PUT", "/api/v1/me/notifications/settings",
+                    "{\"perDay\":2,\"perWeek\":5,\"quietStart\":\"22:00%s\",\"quietEnd\":\"07:00\"}"},
+            {"POST", "/api/v1/me/events", "{\"type\":\"SEARCH\",\"query\":\"jazz%s\",\"eventId\":\"" + UUID_OK
+                    + "\",\"occurredAt\":\"2026-12-07T10:00:00Z\"}"}};
+    private static final String[] USER_FIELDS = {"\"userId\":\"someone-else\"", "\"user_id\":\"x\"", "\"user\":\"x\"",
+            "\"subject\":\"x\"", "\"preferences\":{\"subject\":\"someone-else\"}"};
+
+    /**
+     * Strict input on every member route with a body: a valid body with exactly one defect the JSON is otherwise fine
+     * with. A control character (C0 but tab and newline) in a text or a field name, a field naming a user, a field
+     * unknown to the route, or an enum given by its ordinal.
+     */
+    private static Fuzzed strictBody(Random r) {
+        String[] route = pick(r, VALID_BODIES);
+        String body = switch (r.nextInt(4)) {
+            case 0 -> {
+                int c;
+                do {
+                    c = r.nextInt(0x20);
+                } while (c == '\t' || c == '\n');
+                yield route[2].formatted(String.format("\\u%04x", c));
+            }
+            case 1 -> withField(route[2].formatted(""), pick(r, USER_FIELDS));
+            case 2 -> withField(route[2].formatted(""), "\"" + randomName(r) + "x\": true");
+            default -> route[1].endsWith("/consents")
+                    ? "{\"consents\":{\"experimentation\":" + pick(r, new String[]{"0", "1", "2", "\"0\"", "\"1\"", "0.0"}) + "}}"
+                    : route[1].endsWith("/events")
+                    ? route[2].formatted("").replace("\"SEARCH\"", pick(r, new String[]{"0", "5", "\"5\"", "1.0"}))
+                    : withField(route[2].formatted(""), "\"userId\": 1");
+        };
+        return new Fuzzed(route[0], route[1], "application/json", bytes(body), false, "strict input");
+    }
+
+    private static String withField(String object, String field) {
+        return object.substring(0, object.length() - 1) + "," + field + "}";
+    }
+
     private static Fuzzed badContentType(Random r) {
         String[] targets = {"PUT /api/v1/me/profile", "PUT /api/v1/me/consents", "PUT /api/v1/me/notifications/settings",
                 "POST /api/v1/me/events", "POST /api/v1/me/exports", "POST /api/v1/me/erasure"};
@@ -356,14 +405,19 @@ class FuzzTest extends StubbedServicesTest {
             request.header("Content-Type", f.contentType());
         }
         try {
+            HttpResponse<Void> response;
             try {
-                return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
             } catch (IOException closedWhileReused) {
                 RETRIES.incrementAndGet();
                 // The server closes a connection after some refusals (413); a pooled connection may be taken just
                 // before its close is seen. Once more on a fresh one: a request that really breaks one breaks both.
-                return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
             }
+            if (response.statusCode() >= 400 && !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+                NOT_PROBLEMS.add(response.statusCode() + " " + f.method() + " " + abbreviated(f.target()) + " (" + f.what() + ")");
+            }
+            return response.statusCode();
         } catch (IOException e) {
             return NO_ANSWER; // counted as not refused, with the request, so the assertion names it
         } catch (InterruptedException e) {

@@ -2,9 +2,10 @@ package io.serenade.gateway.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
-import io.serenade.kit.json.TolerantAnswers;
 import io.serenade.gateway.api.NotificationDecisionRequest;
 import io.serenade.gateway.api.NotificationSettings;
+import io.serenade.gateway.api.ProfileUpdate;
+import io.serenade.kit.json.TolerantAnswers;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,7 +31,7 @@ public interface ProfileApi {
 
     @PUT
     @Path("/users/{userId}/profile")
-    Uni<JsonNode> putProfile(@PathParam("userId") String userId, JsonNode profile);
+    Uni<JsonNode> putProfile(@PathParam("userId") String userId, ProfileUpdate profile);
 
     @GET
     @Path("/users/{userId}/history")

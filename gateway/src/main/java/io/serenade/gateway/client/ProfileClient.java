@@ -3,6 +3,7 @@ package io.serenade.gateway.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.serenade.gateway.api.NotificationDecisionRequest;
 import io.serenade.gateway.api.NotificationSettings;
+import io.serenade.gateway.api.ProfileUpdate;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +38,7 @@ public class ProfileClient {
         return guarded(profileRead, () -> profile.profile(userId));
     }
 
-    public Uni<JsonNode> putProfile(String userId, JsonNode body) {
+    public Uni<JsonNode> putProfile(String userId, ProfileUpdate body) {
         return guarded(profileWrite, () -> profile.putProfile(userId, body));
     }
 

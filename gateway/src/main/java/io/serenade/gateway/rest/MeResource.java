@@ -1,9 +1,12 @@
 package io.serenade.gateway.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.serenade.events.InteractionContext;
 import io.serenade.gateway.api.ConsentChoices;
 import io.serenade.gateway.api.HomePage;
+import io.serenade.gateway.api.ProfileUpdate;
 import io.serenade.gateway.client.ConsentClient;
 import io.serenade.gateway.client.ProfileClient;
 import io.serenade.gateway.service.Caller;
@@ -51,9 +54,11 @@ public class MeResource {
     private final ProfileClient profileService;
     private final ConsentClient consentService;
     private final ConsentLookup consentLookup;
+    private final ObjectMapper json;
 
     public MeResource(Caller caller, HomeService home, SearchService search, ProfileClient profileService,
-                      ConsentClient consentService, ConsentLookup consentLookup) {
+                      ConsentClient consentService, ConsentLookup consentLookup, ObjectMapper json) {
+        this.json = json;
         this.caller = caller;
         this.home = home;
         this.search = search;
@@ -99,7 +104,15 @@ public class MeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the caller's profile: displayName, locale, timeZone, maturityRating, favouriteGenres")
     public Uni<JsonNode> putProfile(@NotNull(message = "must be a profile object") @JsonObject JsonNode profile) {
-        return caller.userId().flatMap(userId -> profileService.putProfile(userId, profile));
+        // Read as a tree first, so that InputGuard names a nested offender (preferences.subject); then as the typed
+        // body, so that a field the profile does not have is a 400 here and never reaches profile-service.
+        ProfileUpdate update;
+        try {
+            update = json.treeToValue(profile, ProfileUpdate.class);
+        } catch (JsonProcessingException unknownOrMistyped) {
+            return Uni.createFrom().failure(unknownOrMistyped); // the kit's mapper names the field
+        }
+        return caller.userId().flatMap(userId -> profileService.putProfile(userId, update));
     }
 
     @GET

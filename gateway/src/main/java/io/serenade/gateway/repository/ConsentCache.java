@@ -94,9 +94,19 @@ public class ConsentCache {
         return prefix + "consent:" + pseudonyms.of(userId);
     }
 
-    /** The user's entries under the previous key's pseudonym while a key rotation lasts (none otherwise). */
+    /** The user's entries under any other name they may still have: see {@link #formerNames}. */
     public List<String> formerKeys(String userId) {
-        return pseudonyms.all(userId).stream().skip(1).map(p -> prefix + "consent:" + p).toList();
+        return formerNames(pseudonyms, userId).stream().map(p -> prefix + "consent:" + p).toList();
+    }
+
+    /**
+     * A user's names other than the current pseudonym: the previous key's while a rotation lasts, and the gateway's
+     * names from before pseudonyms were keyed (SHA-256 cut to 128 bits) while those are accepted.
+     */
+    public static List<String> formerNames(Pseudonyms pseudonyms, String userId) {
+        List<String> names = new ArrayList<>(pseudonyms.all(userId).subList(1, pseudonyms.all(userId).size()));
+        pseudonyms.unkeyed(userId).ifPresent(plain -> names.add(plain.substring(0, 32)));
+        return names;
     }
 
     /** The cached purposes, or a null item when the cache holds nothing for the user. */

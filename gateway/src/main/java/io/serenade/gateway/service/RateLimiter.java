@@ -2,6 +2,7 @@ package io.serenade.gateway.service;
 
 import io.quarkus.logging.Log;
 import io.serenade.gateway.config.GatewayConfig;
+import io.serenade.gateway.repository.ConsentCache;
 import io.serenade.kit.identity.Pseudonyms;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
@@ -76,8 +77,12 @@ public class RateLimiter {
     public List<String> keysOf(String userId) {
         long window = clock.millis() / 1000 / windowSeconds();
         List<String> keys = new ArrayList<>();
-        // Under every pseudonym the user may have: during a key rotation, counters of the previous key still live.
-        for (String pseudonym : pseudonyms.all(userId)) {
+        // Under every name the user may have: during a key rotation or just after keyed pseudonyms came, counters
+        // under the former names still live.
+        List<String> names = new ArrayList<>();
+        names.add(pseudonyms.of(userId));
+        names.addAll(ConsentCache.formerNames(pseudonyms, userId));
+        for (String pseudonym : names) {
             for (long w = window - WINDOWS_KEPT; w <= window + 1; w++) {
                 keys.add(prefix + "rl:" + pseudonym + ":" + w);
             }

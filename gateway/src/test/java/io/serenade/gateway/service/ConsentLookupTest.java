@@ -163,7 +163,8 @@ class ConsentLookupTest {
         private final GrantedPurposes held;
 
         FakeCache(GrantedPurposes held) {
-            super(null, "t:", Duration.ofHours(1), Duration.ofMinutes(5), Clock.systemUTC(), new Pseudonyms("k".repeat(32), Optional.empty()));
+            super(null, "t:", Duration.ofHours(1), Duration.ofMinutes(5), Clock.systemUTC(),
+                    new Pseudonyms("k".repeat(32), Optional.empty(), false));
             this.held = held;
         }
 

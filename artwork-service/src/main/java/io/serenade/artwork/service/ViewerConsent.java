@@ -8,7 +8,6 @@ import io.serenade.kit.consent.ConsentViewStore;
 import io.serenade.kit.consent.PurposeVerifier;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -36,14 +35,19 @@ public class ViewerConsent implements ConsentViewListener {
         this.recheckAfter = tokens.tokenLifetime().plusSeconds(5);
     }
 
+    /**
+     * After the view committed: Redis being away must not hold up the view (RewardIngestion reads it, in PostgreSQL).
+     * Each ended viewer's keys are deleted now and once more after the token lifetime; should both fail, the failure
+     * is counted by the kit and the keys expire with their TTL.
+     */
     @Override
-    public Uni<Void> applied(SqlConnection tx, Map<String, ConsentView> changed) {
+    public Uni<Void> committed(Map<String, ConsentView> changed) {
         List<String> ended = changed.entrySet().stream()
                 .filter(e -> e.getValue() == null || !e.getValue().permits(Purposes.ARTWORK_PERSONALIZATION))
                 .map(Map.Entry::getKey).toList();
-        // Inside the batch's transaction: should Redis fail, the batch is applied again and the keys deleted then.
+        ended.forEach(this::recheckLater);
         return Multi.createFrom().iterable(ended)
-                .onItem().transformToUniAndConcatenate(user -> viewers.forget(user).invoke(() -> recheckLater(user)))
+                .onItem().transformToUniAndConcatenate(viewers::forget)
                 .collect().last().replaceWithVoid();
     }
 

@@ -1,6 +1,9 @@
 package io.serenade.kit.consent;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.All;
+import io.quarkus.logging.Log;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.serenade.events.ConsentChanged;
 import io.serenade.events.Purposes;
@@ -53,10 +56,14 @@ public class ConsentViewUpdater {
 
     private final ConsentViewStore store;
     private final List<ConsentViewListener> listeners;
+    private final Counter listenerFailures;
 
-    public ConsentViewUpdater(ConsentViewStore store, @All List<ConsentViewListener> listeners) {
+    public ConsentViewUpdater(ConsentViewStore store, @All List<ConsentViewListener> listeners, MeterRegistry meters) {
         this.store = store;
         this.listeners = listeners;
+        this.listenerFailures = Counter.builder("serenade.consent_view.listener_failures")
+                .description("Consent changes applied whose follow-up in another store (e.g. deleting Redis keys) failed")
+                .register(meters);
     }
 
     /**
@@ -96,18 +103,31 @@ public class ConsentViewUpdater {
         }
         List<ConsentViewStore.Unknown> unknowns = new ArrayList<>(unknown.size());
         unknown.forEach((user, after) -> unknowns.add(new ConsentViewStore.Unknown(user, after)));
+        Map<String, ConsentView> views = new LinkedHashMap<>();
         return store.pool().withTransaction(tx -> store.apply(tx, List.copyOf(erased), List.copyOf(latest.values()), unknowns)
-                .chain(() -> listeners.isEmpty() ? Uni.createFrom().voidItem() : store.find(tx, named).chain(found -> {
-                    Map<String, ConsentView> views = new LinkedHashMap<>();
-                    named.forEach(user -> views.put(user, found.get(user)));
-                    Map<String, ConsentView> unmodifiable = Collections.unmodifiableMap(views);
-                    Uni<Void> all = Uni.createFrom().voidItem();
-                    for (ConsentViewListener l : listeners) {
-                        all = all.chain(() -> l.applied(tx, unmodifiable));
-                    }
-                    return all;
-                }))
-                .replaceWith(named.size()));
+                        .chain(() -> listeners.isEmpty() ? Uni.createFrom().voidItem() : store.find(tx, named).chain(found -> {
+                            named.forEach(user -> views.put(user, found.get(user)));
+                            Uni<Void> all = Uni.createFrom().voidItem();
+                            for (ConsentViewListener l : listeners) {
+                                all = all.chain(() -> l.applied(tx, Collections.unmodifiableMap(views)));
+                            }
+                            return all;
+                        })))
+                .call(() -> afterCommit(Collections.unmodifiableMap(views)))
+                .replaceWith(named.size());
+    }
+
+    private Uni<Void> afterCommit(Map<String, ConsentView> views) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (ConsentViewListener l : listeners) {
+            all = all.chain(() -> l.committed(views).onFailure().recoverWithUni(e -> {
+                // The view holds the change already: a failure here must not make the batch apply again.
+                listenerFailures.increment();
+                Log.warnf("consent view: a listener failed after commit (%s); it sweeps again later", e.getClass().getName());
+                return Uni.createFrom().voidItem();
+            }));
+        }
+        return all;
     }
 
     /** The purposes a change grants: the known ones in catalogue order, then any newer ones by name. */

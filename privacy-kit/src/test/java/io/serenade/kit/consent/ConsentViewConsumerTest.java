@@ -1,5 +1,6 @@
 package io.serenade.kit.consent;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.serenade.events.ConsentChanged;
 import io.smallrye.mutiny.Uni;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -17,7 +18,7 @@ class ConsentViewConsumerTest {
     @Test
     void aBatchIsRetriedUntilItAppliesAndNeverFailsTheStream() {
         AtomicInteger calls = new AtomicInteger();
-        ConsentViewUpdater failingSixTimes = new ConsentViewUpdater(null, List.of()) {
+        ConsentViewUpdater failingSixTimes = new ConsentViewUpdater(null, List.of(), new SimpleMeterRegistry()) {
             @Override
             public Uni<Integer> apply(List<Keyed> batch) {
                 return Uni.createFrom().deferred(() -> calls.incrementAndGet() <= 6

@@ -2,9 +2,9 @@ package io.serenade.gateway.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
-import io.serenade.kit.json.TolerantAnswers;
 import io.serenade.events.GrantedPurposes;
 import io.serenade.gateway.api.ArtworkChoices;
+import io.serenade.kit.json.TolerantAnswers;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

@@ -2,6 +2,7 @@ package io.serenade.gateway.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import io.serenade.events.GrantedPurposes;
 import io.serenade.gateway.api.ArtworkChoices;
 import io.smallrye.faulttolerance.api.Guard;
@@ -14,6 +15,7 @@ import java.util.List;
 import static io.serenade.gateway.client.Calls.guarded;
 
 /** The gateway's calls to artwork-service, each under the guard of its kind (Calls). */
+@Startup // its guards are built now: a kind missing from configuration stops the gateway at start-up
 @ApplicationScoped
 public class ArtworkClient {
 

@@ -2,8 +2,8 @@ package io.serenade.gateway.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
-import io.serenade.kit.json.TolerantAnswers;
 import io.serenade.gateway.api.ConsentChoices;
+import io.serenade.kit.json.TolerantAnswers;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -1,6 +1,7 @@
 package io.serenade.gateway.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.Startup;
 import io.serenade.gateway.api.ConsentChoices;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
@@ -10,6 +11,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import static io.serenade.gateway.client.Calls.guarded;
 
 /** The gateway's calls to consent-service, each under the guard of its kind (Calls). */
+@Startup // its guards are built now: a kind missing from configuration stops the gateway at start-up
 @ApplicationScoped
 public class ConsentClient {
 

@@ -1,6 +1,7 @@
 package io.serenade.gateway.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.Startup;
 import io.serenade.gateway.api.NotificationDecisionRequest;
 import io.serenade.gateway.api.NotificationSettings;
 import io.serenade.gateway.api.ProfileUpdate;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import static io.serenade.gateway.client.Calls.guarded;
 
 /** The gateway's calls to profile-service, each under the guard of its kind (Calls). */
+@Startup // its guards are built now: a kind missing from configuration stops the gateway at start-up
 @ApplicationScoped
 public class ProfileClient {
 

@@ -1,6 +1,7 @@
 package io.serenade.gateway.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.Startup;
 import io.serenade.events.GrantedPurposes;
 import io.serenade.gateway.api.RankingHome;
 import io.smallrye.faulttolerance.api.Guard;
@@ -16,6 +17,7 @@ import static io.serenade.gateway.client.Calls.guarded;
  * The gateway's calls to ranking-service, each under the guard of its kind (Calls). Every call that may use
  * personal data for a purpose carries the user's granted purposes as a token signed for that user.
  */
+@Startup // its guards are built now: a kind missing from configuration stops the gateway at start-up
 @ApplicationScoped
 public class RankingClient {
 

@@ -104,8 +104,8 @@ public class MeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the caller's profile: displayName, locale, timeZone, maturityRating, favouriteGenres")
     public Uni<JsonNode> putProfile(@NotNull(message = "must be a profile object") @JsonObject JsonNode profile) {
-        // Read as a tree first, so that InputGuard names a nested offender (preferences.subject); then as the typed
-        // body, so that a field the profile does not have is a 400 here and never reaches profile-service.
+        // Read as a tree first, so that InputGuard names even a nested offender (a user field at any depth); then as
+        // the typed body, so that a field the profile does not have is a 400 here and never reaches profile-service.
         ProfileUpdate update;
         try {
             update = json.treeToValue(profile, ProfileUpdate.class);

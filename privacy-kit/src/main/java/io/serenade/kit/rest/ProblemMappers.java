@@ -48,13 +48,13 @@ public class ProblemMappers {
         return problem(400, "validation", "Invalid request", "Invalid value for: " + fields, uri, errors);
     }
 
-    /** A body that is not JSON, or JSON of the wrong shape: the client gets the offending field and what is wrong. */
     /** Input InputGuard refuses: control characters, or a field naming a user on a member's own route. */
     @ServerExceptionMapper
     public Response invalidInput(InputGuard.InvalidInput e, UriInfo uri) {
         return invalid(e.errors(), uri);
     }
 
+    /** A body that is not JSON, or JSON of the wrong shape: the client gets the offending field and what is wrong. */
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         if (!(e instanceof JsonMappingException m)) {

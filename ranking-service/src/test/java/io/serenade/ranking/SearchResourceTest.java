@@ -21,6 +21,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static io.serenade.kit.testing.ServiceTokens.asGateway;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,13 +37,15 @@ class SearchResourceTest {
     void aTypoFindsTheTitleAndEachUsersFavouriteGenreRanksFirstForThem() {
         String run = Long.toHexString(UUID.randomUUID().getMostSignificantBits() & Long.MAX_VALUE).substring(0, 8);
         // Two equally relevant titles for the query word, one per genre; each user watched the other genre's titles.
-        String word = "zephyrine" + run.replaceAll("[0-9]", "");
-        String horror = put("s-" + run + "-h", word + " Night", "horror" + run.replaceAll("[0-9]", ""));
-        String comedy = put("s-" + run + "-c", word + " Days", "comedy" + run.replaceAll("[0-9]", ""));
+        // The run's hex digits spelt as letters: a word (and genres) no earlier run's titles in the database share.
+        String letters = run.chars().mapToObj(c -> String.valueOf((char) ('a' + Character.digit(c, 16)))).collect(Collectors.joining());
+        String word = "zephyrine" + letters;
+        String horror = put("s-" + run + "-h", word + " Night", "horror" + letters);
+        String comedy = put("s-" + run + "-c", word + " Days", "comedy" + letters);
         String horrorFan = "hf-" + run, comedyFan = "cf-" + run;
         for (int i = 0; i < 3; i++) {
-            put("s-" + run + "-h" + i, "Other fright " + i, "horror" + run.replaceAll("[0-9]", ""));
-            put("s-" + run + "-c" + i, "Other laugh " + i, "comedy" + run.replaceAll("[0-9]", ""));
+            put("s-" + run + "-h" + i, "Other fright " + i, "horror" + letters);
+            put("s-" + run + "-c" + i, "Other laugh " + i, "comedy" + letters);
         }
         send(List.of(play(horrorFan, "s-" + run + "-h0"), play(horrorFan, "s-" + run + "-h1"), play(horrorFan, "s-" + run + "-h2"),
                 play(comedyFan, "s-" + run + "-c0"), play(comedyFan, "s-" + run + "-c1"), play(comedyFan, "s-" + run + "-c2")));

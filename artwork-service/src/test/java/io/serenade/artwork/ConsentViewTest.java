@@ -74,6 +74,8 @@ class ConsentViewTest extends ConsentViewContract {
         await().atMost(WAIT).until(() -> redis.key().exists("test:aw:sticky:" + user, "test:aw:taste:" + user) == 0);
         asOperator().get("/internal/consent-view/{u}", user).then().statusCode(200)
                 .body("purposes", contains(Purposes.PERSONALIZATION)).body("changedAt", equalTo(withdrawn.toString()));
+        assertThat(repository.impressionsOf(user).await().atMost(WAIT)).as("the viewer's impressions go with the grant, "
+                + "in the transaction that applied the withdrawal").isEmpty();
 
         // A play of the second title, then a consenting viewer's play applied after it (same partition, in order).
         String witness = TestKafka.onTheSamePartitionAs(user, 6);
@@ -86,7 +88,7 @@ class ConsentViewTest extends ConsentViewContract {
         TestTopics.send(TestTopics.INTERACTIONS, witness, play(witness, witnessAnswer, 0, witnessShown.plusSeconds(5)));
         await().atMost(WAIT).until(() -> reward(witness, witnessTitle) != null);
 
-        assertThat(reward(user, second)).as("no reward after the withdrawal").isNull();
+        assertThat(repository.impressionsOf(user).await().atMost(WAIT)).as("nothing logged or credited after the withdrawal").isEmpty();
         assertThat(redis.key().exists("test:aw:taste:" + user)).as("no taste learned after the withdrawal").isFalse();
     }
 

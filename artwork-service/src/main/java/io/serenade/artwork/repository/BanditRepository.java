@@ -265,6 +265,15 @@ public class BanditRepository {
     }
 
     /** Deletes the viewer's impressions on the caller's transaction; returns their ids. */
+    /**
+     * Deletes the impressions of viewers whose artwork-personalization ended (withdrawn or denied), on the caller's
+     * transaction; returns how many rows went.
+     */
+    public Uni<Integer> deleteImpressionsOf(SqlClient tx, List<String> userIds) {
+        return tx.preparedQuery("DELETE FROM impressions WHERE user_id = ANY($1)")
+                .execute(Tuple.of((Object) userIds.toArray(String[]::new))).map(rows -> rows.rowCount());
+    }
+
     public Uni<List<UUID>> eraseImpressions(SqlClient tx, String userId) {
         return tx.preparedQuery("DELETE FROM impressions WHERE user_id = $1 RETURNING impression_id").execute(Tuple.of(userId))
                 .map(rows -> {

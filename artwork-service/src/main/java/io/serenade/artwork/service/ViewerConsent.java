@@ -1,6 +1,7 @@
 package io.serenade.artwork.service;
 
 import io.quarkus.logging.Log;
+import io.serenade.artwork.repository.BanditRepository;
 import io.serenade.events.Purposes;
 import io.serenade.kit.consent.ConsentView;
 import io.serenade.kit.consent.ConsentViewListener;
@@ -8,6 +9,7 @@ import io.serenade.kit.consent.ConsentViewStore;
 import io.serenade.kit.consent.PurposeVerifier;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -17,7 +19,10 @@ import java.util.Map;
 /**
  * Acts on the consent view: as soon as a viewer's artwork-personalization is not granted (withdrawn, denied, unknown
  * or erased) their sticky choices and taste are deleted from Redis, and rewards stop being credited to them
- * (RewardIngestion reads the view). Choices do not read the view: they carry the purposes in a signed token, so a
+ * (RewardIngestion reads the view). Their impressions (the propensity log's rows about them) go in the same
+ * transaction as the view's change, so the log never holds a viewer's rows without their grant: the off-policy
+ * evaluation gives up those rows, the learned sums (no user id) keep what they learned. An erasure (a tombstone, no
+ * view left) leaves the rows to the erasure request, whose receipt counts them. Choices do not read the view: they carry the purposes in a signed token, so a
  * choice on a token minted just before the withdrawal may still write a sticky key; after the token's lifetime none
  * can, and the keys are deleted once more then. Deleting the impressions is the erasure request's work, whose receipt
  * counts what it deleted.
@@ -27,12 +32,23 @@ public class ViewerConsent implements ConsentViewListener {
 
     private final ViewerState viewers;
     private final ConsentViewStore views;
+    private final BanditRepository impressions;
     private final Duration recheckAfter;
 
-    public ViewerConsent(ViewerState viewers, ConsentViewStore views, PurposeVerifier tokens) {
+    public ViewerConsent(ViewerState viewers, ConsentViewStore views, BanditRepository impressions, PurposeVerifier tokens) {
         this.viewers = viewers;
+        this.impressions = impressions;
         this.views = views;
         this.recheckAfter = tokens.tokenLifetime().plusSeconds(5);
+    }
+
+    /** In the view's transaction: the impressions of viewers whose view now lacks the purpose. */
+    @Override
+    public Uni<Void> applied(SqlConnection tx, Map<String, ConsentView> changed) {
+        List<String> withdrawn = changed.entrySet().stream()
+                .filter(e -> e.getValue() != null && !e.getValue().permits(Purposes.ARTWORK_PERSONALIZATION))
+                .map(Map.Entry::getKey).toList();
+        return withdrawn.isEmpty() ? Uni.createFrom().voidItem() : impressions.deleteImpressionsOf(tx, withdrawn).replaceWithVoid();
     }
 
     /**

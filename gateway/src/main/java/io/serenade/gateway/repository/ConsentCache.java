@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Each user's granted purposes in Redis, shared by every gateway instance: the hash {@code <prefix>consent:<pseudonym of the user>}
@@ -104,8 +105,13 @@ public class ConsentCache {
      * names from before pseudonyms were keyed (SHA-256 cut to 128 bits) while those are accepted.
      */
     public static List<String> formerNames(Pseudonyms pseudonyms, String userId) {
-        List<String> names = new ArrayList<>(pseudonyms.all(userId).subList(1, pseudonyms.all(userId).size()));
-        pseudonyms.unkeyed(userId).ifPresent(plain -> names.add(plain.substring(0, 32)));
+        List<String> all = pseudonyms.all(userId);
+        Optional<String> plain = pseudonyms.unkeyed(userId);
+        List<String> names = new ArrayList<>(all.size() - 1);
+        for (String name : all.subList(1, all.size())) {
+            // The gateway never wrote the full unkeyed hash, only its first 128 bits.
+            names.add(plain.filter(name::equals).map(p -> p.substring(0, 32)).orElse(name));
+        }
         return names;
     }
 

@@ -1,6 +1,5 @@
 package io.serenade.gateway.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.serenade.gateway.client.ConsentClient;
 import io.serenade.gateway.config.GatewayConfig;
 import io.serenade.gateway.service.Caller;

@@ -14,6 +14,11 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HomePage(boolean personalized, String notice, String modelId, Instant generatedAt, List<Row> rows) {
 
+    /** This page, marked as not personalized for the reason given (it must have been built with nothing granted). */
+    public HomePage withoutPersonalization(String reason) {
+        return new HomePage(false, reason, modelId, generatedAt, rows);
+    }
+
     public record Row(String id, String heading, List<Item> items) {
     }
 

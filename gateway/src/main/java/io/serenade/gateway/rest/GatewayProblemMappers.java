@@ -8,6 +8,7 @@ import io.serenade.gateway.api.ConsentRequiredProblem;
 import io.serenade.gateway.client.DownstreamFailure;
 import io.serenade.gateway.client.DownstreamRejection;
 import io.serenade.gateway.service.ConsentRequired;
+import io.serenade.gateway.service.DataUseLog;
 import io.serenade.gateway.service.Overloaded;
 import io.serenade.gateway.service.RateLimited;
 import io.serenade.kit.rest.Problem;
@@ -56,6 +57,15 @@ public class GatewayProblemMappers {
         } catch (IOException | ClassCastException | NullPointerException notAProblem) {
             return ProblemMappers.problem(e.status(), "rejected", "Request rejected", "The request was refused", uri, null);
         }
+    }
+
+    /** Only a response with no non-personal version gets here (the assistant context): pages fall back instead. */
+    @ServerExceptionMapper
+    public Response ledgerUnavailable(DataUseLog.LedgerUnavailable e, UriInfo uri) {
+        return Response.fromResponse(ProblemMappers.problem(503, "ledger-unavailable", "Data-use log unavailable",
+                        "Your data-use log could not be written just now, and Serenade does not use your data without "
+                                + "recording it; try again shortly", uri, null))
+                .header(HttpHeaders.RETRY_AFTER, 1).build();
     }
 
     @ServerExceptionMapper({DownstreamFailure.class, TimeoutException.class, CircuitBreakerOpenException.class,

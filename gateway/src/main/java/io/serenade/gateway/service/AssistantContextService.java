@@ -53,9 +53,11 @@ public class AssistantContextService {
             }
             return Uni.combine().all().unis(rankingService.affinities(userId, TOP, granted), profileService.profile(userId),
                             profileService.history(userId, 0, HISTORY_PAGE)).asTuple()
-                    .flatMap(t -> named(recentTitleIds(t.getItem3())).map(recent -> {
+                    .flatMap(t -> named(recentTitleIds(t.getItem3())).flatMap(recent -> {
                         AssistantContext context = compose(userId, t.getItem1(), t.getItem2(), recent, Instant.now());
-                        return new Personalized<>(context, dataUse.record(userId, used(granted)));
+                        // Nothing of it goes out unrecorded: LedgerUnavailable becomes a 503 (there is no
+                        // non-personal version of a summary of the user).
+                        return dataUse.record(userId, used(granted)).map(requestId -> new Personalized<>(context, requestId));
                     }));
         });
     }

@@ -48,18 +48,27 @@ public class HomeService {
     /**
      * The maturity limit applies to everyone (it is what may be shown, not a preference), so it is always sent;
      * the genres the user said they like are their profile used for personalization, sent only with it granted.
+     * A page that used personal data goes out only with its data-use record written; when the ledger cannot take
+     * it, the page is built again with nothing granted and says why.
      */
     public Uni<Personalized<HomePage>> home(String userId, InteractionContext context) {
         return Uni.combine().all().unis(profileService.profile(userId), consents.granted(userId)).asTuple()
                 .flatMap(profileAndGrants -> {
                     ProfileSettings settings = ProfileSettings.of(profileAndGrants.getItem1());
-                    GrantedPurposes granted = profileAndGrants.getItem2();
-                    List<String> genres = granted.allows(Purposes.PERSONALIZATION) ? settings.genres() : List.of();
-                    return rankingService.home(userId, settings.maturity(), genres, settings.diversity(), granted)
-                            .flatMap(rows -> artwork(userId, titleIds(rows), context, granted)
-                                    .map(choices -> new Personalized<>(compose(rows, choices),
-                                            dataUse.record(userId, used(granted, !genres.isEmpty(), rows, choices)))));
+                    return page(userId, settings, profileAndGrants.getItem2(), context)
+                            .onFailure(DataUseLog.LedgerUnavailable.class).recoverWithUni(() ->
+                                    page(userId, settings, GrantedPurposes.NONE, context).map(p -> new Personalized<>(
+                                            p.body().withoutPersonalization(DataUseLog.LedgerUnavailable.NOTICE), null)));
                 });
+    }
+
+    private Uni<Personalized<HomePage>> page(String userId, ProfileSettings settings, GrantedPurposes granted,
+                                             InteractionContext context) {
+        List<String> genres = granted.allows(Purposes.PERSONALIZATION) ? settings.genres() : List.of();
+        return rankingService.home(userId, settings.maturity(), genres, settings.diversity(), granted)
+                .flatMap(rows -> artwork(userId, titleIds(rows), context, granted)
+                        .flatMap(choices -> dataUse.record(userId, used(granted, !genres.isEmpty(), rows, choices))
+                                .map(requestId -> new Personalized<>(compose(rows, choices), requestId))));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.serenade.gateway.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.serenade.events.DataCategories;
 import io.serenade.events.GrantedPurposes;
 import io.serenade.events.Purposes;
@@ -33,16 +34,35 @@ public class SearchService {
         this.dataUse = dataUse;
     }
 
-    /** @param query already trimmed; {@code device} may be null */
+    /**
+     * @param query already trimmed; {@code device} may be null. Results ordered by the user's history go out only
+     * with their data-use record written; when the ledger cannot take it, the search runs again with nothing
+     * granted and its notice says why.
+     */
     public Uni<Personalized<JsonNode>> search(String userId, String query, String device, int limit) {
         return Uni.combine().all().unis(profileService.profile(userId), consents.granted(userId)).asTuple()
                 .flatMap(profileAndGrants -> {
                     ProfileSettings settings = ProfileSettings.of(profileAndGrants.getItem1());
-                    GrantedPurposes granted = profileAndGrants.getItem2();
-                    return rankingService.search(userId, query, settings.maturity(), device,
-                                    settings.localHour(Instant.now()), limit, granted)
-                            .map(results -> new Personalized<>(results, dataUse.record(userId, used(granted, results))));
+                    return search(userId, query, device, limit, settings, profileAndGrants.getItem2())
+                            .onFailure(DataUseLog.LedgerUnavailable.class).recoverWithUni(() ->
+                                    search(userId, query, device, limit, settings, GrantedPurposes.NONE)
+                                            .map(p -> new Personalized<>(withNotice(p.body()), null)));
                 });
+    }
+
+    private Uni<Personalized<JsonNode>> search(String userId, String query, String device, int limit,
+                                               ProfileSettings settings, GrantedPurposes granted) {
+        return rankingService.search(userId, query, settings.maturity(), device, settings.localHour(Instant.now()), limit, granted)
+                .flatMap(results -> dataUse.record(userId, used(granted, results))
+                        .map(requestId -> new Personalized<>(results, requestId)));
+    }
+
+    private static JsonNode withNotice(JsonNode results) {
+        if (results instanceof ObjectNode object) {
+            object.put("personalized", false);
+            object.put("notice", DataUseLog.LedgerUnavailable.NOTICE);
+        }
+        return results;
     }
 
     /** Personalization, when granted and ranking-service says it ordered the matches by the user's history. */

@@ -29,7 +29,7 @@ gateway:
   uses: [kafka, redis, oidc, signing-key, pseudonym-key]
   group: gateway
   consumes: [consent-changes, erasure-requests]
-  produces: [interactions, data-use, erasure-receipts]
+  produces: [interactions, data-use, erasure-receipts, dead-letters]
 profile:
   name: profile-service
   callers: [gateway, consent]
@@ -38,7 +38,7 @@ profile:
   uses: [kafka, postgresql, oidc, pseudonym-key]
   group: profile-service
   consumes: [interactions, consent-changes, erasure-requests]
-  produces: [interactions-forgotten, erasure-receipts, data-use]
+  produces: [interactions-forgotten, erasure-receipts, data-use, dead-letters]
 ranking:
   name: ranking-service
   callers: [gateway, consent]
@@ -47,7 +47,7 @@ ranking:
   uses: [kafka, postgresql, redis, oidc, signing-key, pseudonym-key]
   group: ranking-service
   consumes: [interactions, interactions-forgotten, consent-changes, erasure-requests]
-  produces: [catalog, erasure-receipts]
+  produces: [catalog, erasure-receipts, dead-letters]
 artwork:
   name: artwork-service
   callers: [gateway, consent]
@@ -56,7 +56,7 @@ artwork:
   uses: [kafka, postgresql, redis, oidc, signing-key]
   group: artwork-service
   consumes: [catalog, interactions, consent-changes, erasure-requests]
-  produces: [erasure-receipts]
+  produces: [erasure-receipts, dead-letters]
 consent:
   name: consent-service
   callers: [gateway]
@@ -65,7 +65,7 @@ consent:
   uses: [kafka, postgresql, oidc, pseudonym-key]
   group: consent-service
   consumes: [data-use, erasure-receipts]
-  produces: [consent-changes, erasure-requests]
+  produces: [consent-changes, erasure-requests, dead-letters]
 {{- end -}}
 
 {{/* The service keys in a fixed order, so rendered output is stable. */}}

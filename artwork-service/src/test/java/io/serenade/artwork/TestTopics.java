@@ -15,10 +15,11 @@ public class TestTopics extends TestBroker {
     public static final String CONSENT_CHANGES = "test-artwork-consent-changes";
     public static final String ERASURE_REQUESTS = "test-artwork-erasure-requests";
     public static final String ERASURE_RECEIPTS = "test-artwork-erasure-receipts";
+    public static final String DEAD_LETTERS = "test-artwork-dead-letters";
 
     @Override
     protected List<NewTopic> topics() {
         return List.of(compacted(CATALOG), new NewTopic(INTERACTIONS, 6, (short) 1), compacted(CONSENT_CHANGES),
-                topic(ERASURE_REQUESTS), topic(ERASURE_RECEIPTS));
+                topic(ERASURE_REQUESTS), topic(ERASURE_RECEIPTS), topic(DEAD_LETTERS));
     }
 }

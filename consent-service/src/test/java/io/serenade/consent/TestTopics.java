@@ -13,9 +13,10 @@ public class TestTopics extends TestBroker {
     public static final String DATA_USE = "test-consent-data-use";
     public static final String ERASURE_REQUESTS = "test-consent-erasure-requests";
     public static final String ERASURE_RECEIPTS = "test-consent-erasure-receipts";
+    public static final String DEAD_LETTERS = "test-consent-dead-letters";
 
     @Override
     protected List<NewTopic> topics() {
-        return List.of(compacted(CONSENT_CHANGES), topic(DATA_USE), topic(ERASURE_REQUESTS), topic(ERASURE_RECEIPTS));
+        return List.of(compacted(CONSENT_CHANGES), topic(DATA_USE), topic(ERASURE_REQUESTS), topic(ERASURE_RECEIPTS), topic(DEAD_LETTERS));
     }
 }

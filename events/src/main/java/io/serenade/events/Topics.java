@@ -16,6 +16,11 @@ public final class Topics {
     public static final String CATALOG = "catalog";
     /** Events users asked to forget; same partitions and key (user id) as {@link #INTERACTIONS}. */
     public static final String INTERACTIONS_FORGOTTEN = "interactions-forgotten";
+    /**
+     * Records a consumer could not apply, parked by the privacy kit's DeadLetters with headers naming their topic,
+     * offset, service and reason; keyed as they were. Written by every service, read by operators.
+     */
+    public static final String DEAD_LETTERS = "dead-letters";
 
     /**
      * How a compacted topic forgets. Its values are personal (consent state per user) and erasure ends in a
@@ -46,7 +51,8 @@ public final class Topics {
             new Spec(ERASURE_RECEIPTS, 3, false),
             new Spec(DATA_USE, 3, false),
             new Spec(CATALOG, 3, true),
-            new Spec(INTERACTIONS_FORGOTTEN, 6, false));
+            new Spec(INTERACTIONS_FORGOTTEN, 6, false),
+            new Spec(DEAD_LETTERS, 3, false));
 
     private Topics() {
     }

@@ -14,10 +14,11 @@ public class TestTopics extends TestBroker {
     public static final String ERASURE_REQUESTS = "test-profile-erasure-requests";
     public static final String ERASURE_RECEIPTS = "test-profile-erasure-receipts";
     public static final String DATA_USE = "test-profile-data-use";
+    public static final String DEAD_LETTERS = "test-profile-dead-letters";
 
     @Override
     protected List<NewTopic> topics() {
         return List.of(topic(INTERACTIONS), topic(FORGOTTEN), compacted(CONSENT_CHANGES), topic(ERASURE_REQUESTS),
-                topic(ERASURE_RECEIPTS), topic(DATA_USE));
+                topic(ERASURE_RECEIPTS), topic(DATA_USE), topic(DEAD_LETTERS));
     }
 }

@@ -14,10 +14,11 @@ public class TestTopics extends TestBroker {
     public static final String CONSENT_CHANGES = "test-ranking-consent-changes";
     public static final String ERASURE_REQUESTS = "test-ranking-erasure-requests";
     public static final String ERASURE_RECEIPTS = "test-ranking-erasure-receipts";
+    public static final String DEAD_LETTERS = "test-ranking-dead-letters";
 
     @Override
     protected List<NewTopic> topics() {
         return List.of(topic(INTERACTIONS), topic(CATALOG), topic(FORGOTTEN), compacted(CONSENT_CHANGES),
-                topic(ERASURE_REQUESTS), topic(ERASURE_RECEIPTS));
+                topic(ERASURE_REQUESTS), topic(ERASURE_RECEIPTS), topic(DEAD_LETTERS));
     }
 }

@@ -19,17 +19,19 @@ public class CatalogIngestion {
         this.titles = titles;
     }
 
+    /** A title a poster can show: it has an id and a name (the consumer parks any other; tombstones pass). */
+    public static boolean complete(TitleUpserted t) {
+        return t != null && t.titleId() != null && t.name() != null;
+    }
+
     /**
-     * Stores the batch's titles. Tombstones and unreadable records arrive as null and are skipped, as are titles
-     * without a name (a poster could not show them). Within a batch the later event of a title wins: one SQL
+     * Stores the batch's titles (all {@link #complete}). Within a batch the later event of a title wins: one SQL
      * statement may not update a row twice.
      */
     public Uni<Integer> apply(List<TitleUpserted> batch) {
         Map<String, TitleUpserted> latest = new LinkedHashMap<>();
         for (TitleUpserted t : batch) {
-            if (t != null && t.titleId() != null && t.name() != null) {
-                latest.put(t.titleId(), t);
-            }
+            latest.put(t.titleId(), t);
         }
         return titles.upsertAll(List.copyOf(latest.values()));
     }

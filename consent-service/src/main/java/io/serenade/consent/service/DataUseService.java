@@ -1,6 +1,5 @@
 package io.serenade.consent.service;
 
-import io.quarkus.logging.Log;
 import io.serenade.consent.api.DataUsePage;
 import io.serenade.consent.repository.DataUseRepository;
 import io.serenade.events.DataUseRecorded;
@@ -9,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Stream;
 
 /** The data-use log: what of a user's data was used, for which purposes, by which services, and when. */
@@ -23,21 +21,17 @@ public class DataUseService {
     }
 
     /**
-     * Stores a batch of records, each once (by request and user), and returns how many were new. Unreadable
-     * records (null after a failed deserialization) and records missing their request, user or time are skipped:
-     * they could be neither found nor shown.
+     * A record the log can hold: with its request, user and time, and names a list can show (the consumer parks
+     * any other: it could be neither found nor shown).
      */
+    public static boolean complete(DataUseRecorded r) {
+        return r != null && r.requestId() != null && !r.requestId().isBlank() && r.userId() != null
+                && !r.userId().isBlank() && r.occurredAt() != null && namesAreListable(r);
+    }
+
+    /** Stores a batch of {@link #complete} records, each once (by request and user), and returns how many were new. */
     public Uni<Integer> record(List<DataUseRecorded> batch) {
-        List<DataUseRecorded> readable = batch.stream()
-                .filter(Objects::nonNull)
-                .filter(r -> r.requestId() != null && !r.requestId().isBlank() && r.userId() != null
-                        && !r.userId().isBlank() && r.occurredAt() != null)
-                .filter(DataUseService::namesAreListable)
-                .toList();
-        if (readable.size() < batch.size()) {
-            Log.warnf("data use: %d of %d records skipped as unreadable", batch.size() - readable.size(), batch.size());
-        }
-        return dataUse.insertIgnoringDuplicates(readable);
+        return dataUse.insertIgnoringDuplicates(batch);
     }
 
     /** A page of the user's log within [from, to], newest first, with the total in the window. */
@@ -53,7 +47,7 @@ public class DataUseService {
 
     /** The repository stores the lists comma-joined; a name with a comma (no known one has) would split. */
     private static boolean namesAreListable(DataUseRecorded r) {
-        return Stream.of(r.purposes(), r.dataCategories(), r.services()).flatMap(List::stream)
-                .allMatch(name -> name != null && !name.isEmpty() && name.indexOf(',') < 0);
+        return Stream.of(r.purposes(), r.dataCategories(), r.services()).allMatch(names -> names != null
+                && names.stream().allMatch(name -> name != null && !name.isEmpty() && name.indexOf(',') < 0));
     }
 }

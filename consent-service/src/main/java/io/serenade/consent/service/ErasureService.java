@@ -111,16 +111,19 @@ public class ErasureService {
     }
 
     /**
-     * Stores one service's receipt (a repeated one changes nothing) and completes the erasure when it was the
-     * last one missing. A receipt for an unknown erasure, another user, or a service that holds no personal data
-     * is dropped.
+     * A receipt an erasure can take: it names its erasure, user and digest, from a service that holds personal data
+     * (the consumer parks any other on the dead-letter topic).
+     */
+    public static boolean complete(ErasureReceipt receipt) {
+        return receipt != null && receipt.erasureId() != null && receipt.userId() != null && receipt.digest() != null
+                && Services.HOLDING_PERSONAL_DATA.contains(receipt.service());
+    }
+
+    /**
+     * Stores one service's {@link #complete} receipt (a repeated one changes nothing) and completes the erasure when
+     * it was the last one missing. A receipt for an unknown erasure or another user is ignored.
      */
     public Uni<Void> receive(ErasureReceipt receipt) {
-        if (receipt.erasureId() == null || receipt.userId() == null || receipt.digest() == null
-                || !Services.HOLDING_PERSONAL_DATA.contains(receipt.service())) {
-            Log.warnf("erasure %s: unreadable receipt from %s dropped", receipt.erasureId(), receipt.service());
-            return Uni.createFrom().voidItem();
-        }
         ServiceReceipt r = new ServiceReceipt(receipt.service(), receipt.deletedPerStore(), receipt.digest(),
                 receipt.completedAt() == null ? Instant.now() : receipt.completedAt());
         return erasures.insertReceipt(pool, receipt.erasureId(), pseudonyms.all(receipt.userId()), r)

@@ -6,14 +6,12 @@ import io.serenade.events.GrantedPurposes;
 import io.serenade.events.Purposes;
 import io.serenade.events.Topics;
 import io.serenade.gateway.repository.ConsentCache;
+import io.serenade.kit.messaging.DeadLetters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -30,29 +28,26 @@ import java.util.stream.Collectors;
 public class ConsentChangesConsumer {
 
     private final ConsentCache cache;
+    private final DeadLetters deadLetters;
 
-    public ConsentChangesConsumer(ConsentCache cache) {
+    public ConsentChangesConsumer(ConsentCache cache, DeadLetters deadLetters) {
         this.cache = cache;
+        this.deadLetters = deadLetters;
     }
 
+    /** Redis refuses nothing a record could hold, so only a record without a user is parked (the kit's DeadLetters). */
     @Incoming(Topics.CONSENT_CHANGES)
     public Uni<Void> consume(ConsumerRecords<String, ConsentChanged> records) {
-        List<ConsentCache.Change> changes = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, ConsentChanged> r : records) {
-            ConsentCache.Change change = change(r.key(), r.value());
-            if (change != null) {
-                changes.add(change);
-            }
-        }
-        return cache.apply(changes)
-                .onFailure().invoke(e -> Log.warnf("consent changes not applied yet (%s); retrying", e.getClass().getSimpleName()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
-                .invoke(() -> Log.debugf("consent cache: %d changes applied", changes.size()));
+        return deadLetters.apply(Topics.CONSENT_CHANGES, records, r -> r.key() != null && !r.key().isEmpty(),
+                batch -> {
+                    List<ConsentCache.Change> changes = batch.stream().map(r -> change(r.key(), r.value())).toList();
+                    return cache.apply(changes).invoke(() -> Log.debugf("consent cache: %d changes applied", changes.size()));
+                });
     }
 
     /**
      * The change a record carries; null for a record without a user. A value that could not be read arrives as
-     * null like a tombstone, and is applied like one: the entry grants nothing until its marker expires, and the
+     * null like a tombstone (the kit also parks a copy), and is applied like one: the entry grants nothing until its marker expires, and the
      * next request after that asks consent-service.
      */
     static ConsentCache.Change change(String key, ConsentChanged value) {

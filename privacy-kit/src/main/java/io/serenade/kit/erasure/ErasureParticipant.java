@@ -7,10 +7,13 @@ import io.serenade.events.ErasureReceipt;
 import io.serenade.events.ErasureRequested;
 import io.serenade.events.Services;
 import io.serenade.events.Topics;
+import io.serenade.kit.messaging.DeadLetters;
+import io.serenade.kit.messaging.Poison;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -38,10 +41,11 @@ public class ErasureParticipant {
     private final UserErasure erasure;
     private final MutinyEmitter<Record<String, ErasureReceipt>> receipts;
     private final String service;
+    private final DeadLetters deadLetters;
 
     public ErasureParticipant(UserErasure erasure,
                               @Channel(Topics.ERASURE_RECEIPTS) MutinyEmitter<Record<String, ErasureReceipt>> receipts,
-                              @ConfigProperty(name = "quarkus.application.name") String service) {
+                              @ConfigProperty(name = "quarkus.application.name") String service, DeadLetters deadLetters) {
         if (!Services.HOLDING_PERSONAL_DATA.contains(service)) {
             // The receipt names the service; consent-service waits for one from each of these names.
             throw new IllegalStateException("quarkus.application.name " + service + " is not one of " + Services.HOLDING_PERSONAL_DATA);
@@ -49,22 +53,24 @@ public class ErasureParticipant {
         this.erasure = erasure;
         this.receipts = receipts;
         this.service = service;
+        this.deadLetters = deadLetters;
     }
 
+    /**
+     * Answers one request. An unreadable or incomplete one, and one that still fails after the retries (consent-service
+     * sends a request again until every service answered), is parked on the dead-letter topic, counted, and the channel
+     * goes on: failing the stream would stop every later erasure.
+     */
     @Incoming(Topics.ERASURE_REQUESTS)
-    public Uni<Void> consume(ErasureRequested request) {
+    public Uni<Void> consume(ConsumerRecord<String, ErasureRequested> record) {
+        ErasureRequested request = record.value();
         if (request == null || request.erasureId() == null || request.userId() == null) {
-            Log.warn("erasure: an unreadable or incomplete erasure request was skipped");
-            return Uni.createFrom().voidItem();
+            return deadLetters.park(Topics.ERASURE_REQUESTS, record, DeadLetters.unreadable(record) ? "unreadable value" : "incomplete");
         }
-        return answer(request)
-                // Failing the stream would stop the channel. The failure's class only: its message may quote the user id.
-                .onFailure().recoverWithItem(failure -> {
-                    Log.errorf("erasure %s failed after retries, left for consent-service to send again: %s",
-                            request.erasureId(), failure.getClass().getName());
-                    return null;
-                })
-                .replaceWithVoid();
+        return answer(request).replaceWithVoid()
+                // The failure's class only: its message may quote the user id.
+                .onFailure().recoverWithUni(failure -> deadLetters.park(Topics.ERASURE_REQUESTS, record,
+                        "failed after retries, left for consent-service to send again: " + Poison.reason(failure)));
     }
 
     /** Erases, then sends the receipt; completes with the receipt once the broker has it. */

@@ -4,10 +4,12 @@ import io.serenade.events.ErasureDigest;
 import io.serenade.events.ErasureReceipt;
 import io.serenade.events.ErasureRequested;
 import io.serenade.events.Services;
+import io.serenade.kit.testing.RecordingDeadLetters;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +38,7 @@ class ErasureParticipantTest {
         UserErasure erasure = user -> Uni.createFrom().item(new UserErasure.Erased(Map.of("postgresql:interactions", 2L,
                 "postgresql:consent_view", 1L), ids));
 
-        ErasureReceipt receipt = new ErasureParticipant(erasure, receipts, Services.RANKING).answer(request).await().atMost(WAIT);
+        ErasureReceipt receipt = new ErasureParticipant(erasure, receipts, Services.RANKING, new RecordingDeadLetters()).answer(request).await().atMost(WAIT);
 
         assertThat(receipts.sent).hasSize(1);
         Record<String, ErasureReceipt> sent = receipts.sent.get(0);
@@ -58,7 +60,7 @@ class ErasureParticipantTest {
             return Uni.createFrom().item(new UserErasure.Erased(Map.of("redis:keys", n == 1 ? 3L : 0L), List.of()));
         });
 
-        ErasureReceipt receipt = new ErasureParticipant(erasure, receipts, Services.GATEWAY).answer(request).await().atMost(WAIT);
+        ErasureReceipt receipt = new ErasureParticipant(erasure, receipts, Services.GATEWAY, new RecordingDeadLetters()).answer(request).await().atMost(WAIT);
 
         assertThat(erasures).hasValue(1);
         assertThat(receipts.attempts).hasValue(3);
@@ -66,7 +68,7 @@ class ErasureParticipantTest {
     }
 
     @Test
-    void anErasureThatKeepsFailingIsPassedOverWithoutAReceiptAndTheStreamGoesOn() {
+    void anErasureThatKeepsFailingIsParkedWithoutAReceiptAndTheStreamGoesOn() {
         AtomicInteger calls = new AtomicInteger();
         Receipts receipts = new Receipts(0);
         UserErasure alwaysFailing = user -> Uni.createFrom().deferred(() -> {
@@ -74,34 +76,45 @@ class ErasureParticipantTest {
             return Uni.createFrom().failure(new IllegalStateException("database away"));
         });
 
-        new ErasureParticipant(alwaysFailing, receipts, Services.PROFILE).consume(request).await().atMost(WAIT);
+        RecordingDeadLetters deadLetters = new RecordingDeadLetters();
+        new ErasureParticipant(alwaysFailing, receipts, Services.PROFILE, deadLetters).consume(record(request)).await().atMost(WAIT);
 
-        assertThat(calls).as("tried again before passing over").hasValue(6);
+        assertThat(calls).as("tried again before parking").hasValue(6);
         assertThat(receipts.sent).as("no receipt attests to an erasure that did not happen").isEmpty();
+        assertThat(deadLetters.parked).singleElement().satisfies(p -> {
+            assertThat(p.record().value()).isEqualTo(request);
+            assertThat(p.reason()).startsWith("failed after retries").endsWith("IllegalStateException");
+        });
     }
 
     @Test
-    void anIncompleteRequestIsSkippedWithoutErasingAnyone() {
+    void anIncompleteRequestIsParkedWithoutErasingAnyone() {
         AtomicInteger calls = new AtomicInteger();
         UserErasure counting = user -> {
             calls.incrementAndGet();
             return Uni.createFrom().item(new UserErasure.Erased(Map.of(), List.of()));
         };
-        ErasureParticipant participant = new ErasureParticipant(counting, new Receipts(0), Services.ARTWORK);
+        RecordingDeadLetters deadLetters = new RecordingDeadLetters();
+        ErasureParticipant participant = new ErasureParticipant(counting, new Receipts(0), Services.ARTWORK, deadLetters);
 
-        participant.consume(null).await().atMost(WAIT);
-        participant.consume(new ErasureRequested(0, null, "u-1", Instant.now())).await().atMost(WAIT);
-        participant.consume(new ErasureRequested(0, UUID.randomUUID(), null, Instant.now())).await().atMost(WAIT);
+        participant.consume(record(null)).await().atMost(WAIT);
+        participant.consume(record(new ErasureRequested(0, null, "u-1", Instant.now()))).await().atMost(WAIT);
+        participant.consume(record(new ErasureRequested(0, UUID.randomUUID(), null, Instant.now()))).await().atMost(WAIT);
 
         assertThat(calls).hasValue(0);
+        assertThat(deadLetters.parked).extracting(RecordingDeadLetters.Parked::reason).containsOnly("incomplete").hasSize(3);
     }
 
     @Test
     void aServiceConsentServiceDoesNotWaitForCannotStart() {
         UserErasure any = user -> Uni.createFrom().nullItem();
 
-        assertThatThrownBy(() -> new ErasureParticipant(any, new Receipts(0), "billing-service"))
+        assertThatThrownBy(() -> new ErasureParticipant(any, new Receipts(0), "billing-service", new RecordingDeadLetters()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("billing-service");
+    }
+
+    private static ConsumerRecord<String, ErasureRequested> record(ErasureRequested request) {
+        return new ConsumerRecord<>("erasure-requests", 0, 0L, "u-1", request);
     }
 
     /** The receipts channel: records what is sent; the first {@code failures} sends fail as a broker away would. */

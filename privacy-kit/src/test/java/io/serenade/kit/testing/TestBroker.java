@@ -120,4 +120,35 @@ public abstract class TestBroker implements QuarkusTestResourceLifecycleManager 
         }
         return found;
     }
+
+    /** The dead letters under these keys on the service's dead-letter topic, once there are {@code n}. */
+    public static List<DeadLetter> deadLetters(String topic, java.util.Set<String> keys, int n) {
+        List<DeadLetter> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
+                ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (keys.contains(r.key())) {
+                        java.util.Map<String, String> headers = new java.util.HashMap<>();
+                        r.headers().forEach(h -> headers.put(h.key(), new String(h.value(), java.nio.charset.StandardCharsets.UTF_8)));
+                        found.add(new DeadLetter(r.key(), r.value() == null ? null
+                                : new String(r.value(), java.nio.charset.StandardCharsets.UTF_8), headers));
+                    }
+                }
+                return found.size() >= n;
+            });
+        }
+        return found;
+    }
+
+    /** A parked record: its key, its value as text, its headers ({@code dead-letter-reason}, {@code -topic}, ...). */
+    public record DeadLetter(String key, String value, Map<String, String> headers) {
+        public String reason() {
+            return headers.get("dead-letter-reason");
+        }
+    }
 }

@@ -6,7 +6,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
-import java.util.Objects;
 
 /** Applies interaction events to the history, idempotently: an event seen before changes nothing. */
 @ApplicationScoped
@@ -18,12 +17,13 @@ public class HistoryIngestion {
         this.interactions = interactions;
     }
 
-    /** Stores the batch; unreadable records (null after a failed deserialization) are skipped. */
+    /** Stores the batch of complete events, ignoring those already stored (by event id). */
     public Uni<Integer> apply(List<InteractionRecorded> batch) {
-        List<InteractionRecorded> readable = batch.stream()
-                .filter(Objects::nonNull)
-                .filter(e -> e.eventId() != null && e.userId() != null && e.type() != null && e.occurredAt() != null)
-                .toList();
-        return interactions.insertIgnoringDuplicates(readable);
+        return interactions.insertIgnoringDuplicates(batch);
+    }
+
+    /** An event history can hold: read, and with its id, user, type and time (the consumer parks any other). */
+    public static boolean complete(InteractionRecorded e) {
+        return e != null && e.eventId() != null && e.userId() != null && e.type() != null && e.occurredAt() != null;
     }
 }

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalTime;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -29,12 +28,18 @@ public class InteractionIngestion {
         this.popularity = popularity;
     }
 
-    /** Returns how many events were new. Unreadable records (null after failed deserialization) are skipped. */
-    public Uni<Integer> apply(List<InteractionRecorded> batch) {
-        List<InteractionRecorded> readable = batch.stream()
-                .filter(Objects::nonNull)
-                .filter(e -> e.eventId() != null && e.userId() != null && e.type() != null && e.occurredAt() != null)
-                .toList();
+    /** An event ranking can hold: read, with its id, user, type and time (the consumer parks any other). */
+    public static boolean complete(InteractionRecorded e) {
+        return e != null && e.eventId() != null && e.userId() != null && e.type() != null && e.occurredAt() != null;
+    }
+
+    /** A forget that names its event and user. */
+    public static boolean complete(InteractionForgotten f) {
+        return f != null && f.eventId() != null && f.userId() != null;
+    }
+
+    /** Returns how many events of the batch (all {@link #complete}) were new. */
+    public Uni<Integer> apply(List<InteractionRecorded> readable) {
         // Were Redis to fail after the insert committed, the redelivered batch would no longer be new and
         // popularity would miss it: the insert commits only after Redis took the increments. (The reverse
         // failure, Redis applied and the commit lost, counts a batch twice: rare, and it only nudges popularity.)
@@ -43,11 +48,7 @@ public class InteractionIngestion {
     }
 
     /** Returns how many events were deleted here (a forget may arrive for an event never seen here). */
-    public Uni<Integer> forget(List<InteractionForgotten> batch) {
-        List<InteractionForgotten> readable = batch.stream()
-                .filter(Objects::nonNull)
-                .filter(f -> f.eventId() != null && f.userId() != null)
-                .toList();
+    public Uni<Integer> forget(List<InteractionForgotten> readable) {
         return log.forget(readable, gone -> popularity.apply(gone, -1)).map(List::size);
     }
 

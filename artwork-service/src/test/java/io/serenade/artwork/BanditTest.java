@@ -1,5 +1,6 @@
 package io.serenade.artwork;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,7 +40,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import static io.serenade.kit.testing.ServiceTokens.asGateway;
 import static io.serenade.kit.testing.ServiceTokens.asOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -66,9 +66,10 @@ class BanditTest {
     private final ImpressionLog log;
     private final ArtworkConfig config;
     private final RedisDataSource redis;
+    private final MeterRegistry registry;
 
     BanditTest(BanditRepository repository, BanditState bandit, VariantSnapshot snapshot, ArtworkPolicy policy,
-               FeatureSpace features, ImpressionLog log, ArtworkConfig config, RedisDataSource redis) {
+               FeatureSpace features, ImpressionLog log, ArtworkConfig config, RedisDataSource redis, MeterRegistry registry) {
         this.repository = repository;
         this.bandit = bandit;
         this.snapshot = snapshot;
@@ -77,6 +78,7 @@ class BanditTest {
         this.log = log;
         this.config = config;
         this.redis = redis;
+        this.registry = registry;
     }
 
     @Test
@@ -223,7 +225,6 @@ class BanditTest {
             assertThat(answer.getString("choices[0].impressionId")).isNull();
             assertThat(answer.getString("choices[0].why.code")).isEqualTo("personalization-off");
         }
-        log.flush();
         assertThat(repository.impressionsOf(user).await().indefinitely()).isEmpty();
         assertThat(redis.key().exists("test:aw:sticky:" + user, "test:aw:taste:" + user)).isZero();
         await().atMost(WAIT).untilAsserted(() ->
@@ -281,26 +282,39 @@ class BanditTest {
     }
 
     @Test
-    void aPlayThatOvertakesItsImpressionIsCreditedOnceTheImpressionIsLogged() {
+    void aPersonalizedChoiceIsInTheLogBeforeItIsAnswered() {
+        String user = Variants.id("u");
+        TestKafka.grant(user, Purposes.ARTWORK_PERSONALIZATION);
+        List<String> titles = List.of(Variants.id("t"), Variants.id("t"), Variants.id("t"));
+        titles.forEach(t -> Variants.put(t, Variants.id("a"), true));
+
+        JsonPath answer = Variants.choose(user, titles, CONSENTED);
+
+        // Read at once, without waiting: served = logged, each shown impression id has its row.
+        List<Row> rows = repository.impressionsOf(user).await().indefinitely();
+        assertThat(rows).extracting(r -> r.getUUID("impression_id").toString())
+                .containsExactlyInAnyOrderElementsOf(answer.getList("choices.impressionId"));
+        assertThat(answer.getList("choices.impressionId")).hasSize(3).doesNotContainNull();
+    }
+
+    @Test
+    void aPlayWhoseImpressionWasNeverLoggedIsUnmatchedAndNotKeptForLater() {
         String user = Variants.id("u");
         TestKafka.grant(user, Purposes.ARTWORK_PERSONALIZATION);
         String title = Variants.id("t");
         Variants.put(title, Variants.id("a"), true);
         JsonPath answer = Variants.choose(user, List.of(title), CONSENTED);
         Instant shownAt = logged(user, 1).get(0).getOffsetDateTime("shown_at").toInstant();
+        double unmatchedBefore = unmatched();
 
-        UUID early = UUID.randomUUID();
-        publish(new InteractionRecorded(1, UUID.randomUUID(), user, "t-early", InteractionType.PLAY, 12.0, "a-early",
-                early.toString(), null, null, shownAt.plusSeconds(30)));
-        // The user's events are applied in order: once this later play is credited, the early one has been tried.
+        UUID unknown = UUID.randomUUID();
+        publish(new InteractionRecorded(1, UUID.randomUUID(), user, "t-unknown", InteractionType.PLAY, 12.0, "a-unknown",
+                unknown.toString(), null, null, shownAt.plusSeconds(30)));
+        // The user's events are applied in order: once this later play is credited, the unknown one has been tried.
         publish(event(user, title, answer, 0, InteractionType.PLAY, shownAt.plusSeconds(30)));
         await().atMost(WAIT).untilAsserted(() -> assertThat(row(user, title).getDouble("reward")).isEqualTo(1.0));
 
-        log.add(List.of(new LoggedImpression(early, user, "t-early", "a-early", "linucb", 0.5, false,
-                List.of("a-early"), "{}", SparseVector.EMPTY, new int[0], features.layout(), 0.05, shownAt)));
-        log.flush();
-
-        await().atMost(WAIT).untilAsserted(() -> assertThat(row(user, "t-early").getDouble("reward")).isEqualTo(1.0));
+        assertThat(unmatched() - unmatchedBefore).isEqualTo(1.0);
     }
 
     @Test
@@ -389,6 +403,10 @@ class BanditTest {
     }
 
     /** The viewer's logged impressions, once there are {@code n} of them (the log is written in batches). */
+    private double unmatched() {
+        return registry.counter("serenade.artwork.rewards.unmatched").count();
+    }
+
     private List<Row> logged(String user, int n) {
         return await().atMost(WAIT).until(() -> repository.impressionsOf(user).await().indefinitely(), r -> r.size() == n);
     }

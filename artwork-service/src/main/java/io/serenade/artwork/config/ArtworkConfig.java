@@ -137,12 +137,5 @@ public interface ArtworkConfig {
         /** Impressions older than this are deleted. */
         @WithDefault("P90D")
         Duration retention();
-
-        /**
-         * How often logged choices are written to PostgreSQL, in batches. Read by the scheduler, whose shortest
-         * interval is one second.
-         */
-        @WithDefault("1s")
-        String flush();
     }
 }

@@ -132,7 +132,10 @@ public class ChoiceService {
         return new ChoiceResponse(choices);
     }
 
-    /** Answers once fresh and re-confirmed choices are stored, so the viewer's next page, however soon, reads them. */
+    /**
+     * Answers once the choices are in the propensity log and fresh and re-confirmed choices are stored, so the
+     * viewer's next page, however soon, reads them.
+     */
     private Uni<ChoiceResponse> personal(ChoiceRequest request, List<Candidate> present, ViewerState.Read read) {
         BanditState.Snapshot model = bandit.current();
         ChoiceRequest.Context c = request.context();
@@ -176,9 +179,17 @@ public class ChoiceService {
                     context, cands.arms().get(index).features().indices(), features.layout(),
                     model.stats(v.artworkId()).mean(), now));
         }
-        log.add(logged);
+        // Answered only once the log holds every choice it shows (served = logged); a choice the log cannot take is
+        // not shown: the global image goes out instead, with no impression id and nothing remembered for the viewer.
         ChoiceResponse response = new ChoiceResponse(choices);
-        return viewers.remember(request.userId(), toStore).replaceWith(response);
+        return log.write(logged).flatMap(written -> written
+                ? viewers.remember(request.userId(), toStore).replaceWith(response)
+                        // Logged, so shown: only the viewer's next page may draw again for want of the sticky state.
+                        .onFailure().recoverWithItem(e -> {
+                            Log.warnf("sticky choices not stored, serving the logged choices: %s", e.getClass().getName());
+                            return response;
+                        })
+                : Uni.createFrom().item(global(present, ChoiceReasons.POPULAR)));
     }
 
     /**

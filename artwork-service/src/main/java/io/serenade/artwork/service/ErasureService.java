@@ -19,15 +19,14 @@ import java.util.UUID;
 /**
  * Deletes everything artwork-service holds about a viewer (the privacy kit answers the request with the receipt): the
  * impressions logged for them and their consent view (PostgreSQL, one transaction), their sticky choices and taste
- * (Redis), and what is still in memory on the way to those stores (impressions queued for the log, plays waiting for
- * their impression).
+ * (Redis), and choices still waiting in memory for the log to write them (those are then served as global images).
  * <p>
  * The learned sums (variant_stats, linear_sums) stay: they add up every consenting viewer's impressions and rewards
  * per variant and per feature, hold no user id and no row of anyone's, and one viewer's part cannot be told apart
  * or taken out without the rows just deleted; what remains is an aggregate of the audience, not data about the user.
  * <p>
- * Another replica may still hold the viewer's impressions in its queue, or serve them a choice on a token minted
- * just before the erasure: a second sweep, once such a token has expired and the queues have been flushed, deletes
+ * Another replica may still be writing the viewer's choices, or serve them a choice on a token minted just before
+ * the erasure: a second sweep, once such a token has expired and those writes have ended, deletes
  * whatever was written since. Idempotent: a repeated request deletes what is there (usually nothing) and sends a
  * receipt again.
  */
@@ -38,17 +37,15 @@ public class ErasureService implements UserErasure {
     private final ConsentViewStore consents;
     private final ViewerState viewers;
     private final ImpressionLog log;
-    private final RewardIngestion rewards;
     private final Duration sweepDelay;
 
     public ErasureService(BanditRepository impressions, ConsentViewStore consents, ViewerState viewers, ImpressionLog log,
-                          RewardIngestion rewards, PurposeVerifier tokens) {
+                          PurposeVerifier tokens) {
         this.impressions = impressions;
         this.consents = consents;
         this.viewers = viewers;
         this.log = log;
-        this.rewards = rewards;
-        // A token outlives the gateway's decision by at most its lifetime; the queue is flushed every second or so.
+        // A token outlives the gateway's decision by at most its lifetime; a waiting choice is written or given up within seconds.
         this.sweepDelay = tokens.tokenLifetime().plusSeconds(5);
     }
 
@@ -60,11 +57,11 @@ public class ErasureService implements UserErasure {
 
     /** Deletes everything of the viewer's, memory first, so that nothing queued is written after the delete. */
     public Uni<Erased> eraseNow(String userId) {
-        return Uni.createFrom().item(() -> Tuple2.of(log.dropQueued(userId), rewards.dropPending(userId)))
-                .flatMap(memory -> impressions.pool().withTransaction(tx -> impressions.eraseImpressions(tx, userId)
+        return Uni.createFrom().item(() -> log.dropQueued(userId))
+                .flatMap(queued -> impressions.pool().withTransaction(tx -> impressions.eraseImpressions(tx, userId)
                                 .flatMap(rows -> consents.delete(tx, userId).map(views -> Tuple2.of(rows, views))))
                         .flatMap(pg -> viewers.forget(userId).map(keys ->
-                                erased(userId, memory.getItem1(), memory.getItem2(), pg.getItem1(), pg.getItem2(), keys))));
+                                erased(userId, queued, pg.getItem1(), pg.getItem2(), keys))));
     }
 
     /** The second sweep. */
@@ -80,13 +77,13 @@ public class ErasureService implements UserErasure {
                         e -> Log.warnf("erasure: the second sweep failed: %s", e.getClass().getName()));
     }
 
-    private static Erased erased(String userId, List<UUID> queued, List<UUID> pending, List<UUID> rows, int views,
+    private static Erased erased(String userId, List<UUID> queued, List<UUID> rows, int views,
                                  List<String> keys) {
         Map<String, Long> perStore = new LinkedHashMap<>();
         perStore.put("postgresql:impressions", (long) rows.size());
         perStore.put("postgresql:consent_view", (long) views);
         perStore.put("redis:keys", (long) keys.size());
-        perStore.put("memory:user-state", (long) queued.size() + pending.size());
+        perStore.put("memory:user-state", (long) queued.size());
         List<String> ids = new ArrayList<>();
         rows.forEach(id -> ids.add("impressions/" + id));
         if (views > 0) {
@@ -94,7 +91,6 @@ public class ErasureService implements UserErasure {
         }
         keys.forEach(k -> ids.add("redis/" + k));
         queued.forEach(id -> ids.add("memory/queued-impression/" + id));
-        pending.forEach(id -> ids.add("memory/pending-reward/" + id));
         return new Erased(perStore, ids);
     }
 }

@@ -32,6 +32,7 @@ public final class Main {
             case "consent-propagation" -> io.serenade.bench.privacy.ConsentPropagation.main(rest);
             case "erasure" -> io.serenade.bench.privacy.ErasureCompletion.main(rest);
             case "erasure-proof" -> io.serenade.bench.privacy.ErasureProof.main(rest);
+            case "faults" -> io.serenade.bench.faults.Faults.main(rest);
             case "export" -> io.serenade.bench.privacy.ExportTiming.main(rest);
             case "purpose-tokens" -> SuitePurposes.main(rest);
             case "token" -> System.out.println(new Keycloak(Options.parse(rest)).token(Options.parse(rest).get("user", "alice")));

@@ -32,6 +32,12 @@ public final class Topics {
     public static final String COMPACTED_CONFIG = "segment.ms=600000,max.compaction.lag.ms=3600000,"
             + "min.cleanable.dirty.ratio=0.1,delete.retention.ms=3600000";
 
+    /**
+     * From a tombstone until nothing of its key is left on a compacted topic: superseded values are compacted within
+     * max.compaction.lag.ms, and the tombstone itself is dropped delete.retention.ms after that (both above).
+     */
+    public static final java.time.Duration COMPACTION_DONE_WITHIN = java.time.Duration.ofHours(2);
+
     /** A topic as the broker should hold it. Compacted topics keep the latest value per key. */
     public record Spec(String name, int partitions, boolean compacted) {
         public String cleanupPolicy() {

@@ -80,6 +80,10 @@ class ConsentCacheTest extends StubbedServicesTest {
         // A consent-service read of the ledger made before the erasure, landing after the tombstone: refused.
         assertThat(cache.putIfNewer(user, SignedPurposes.of(Purposes.SEARCH_HISTORY), granted).await().indefinitely()).isFalse();
         assertThat(cache.find(user).await().indefinitely()).isEqualTo(GrantedPurposes.NONE);
+
+        // The erasure request comes after its tombstone: its receipt still counts the entry the tombstone emptied, once.
+        assertThat(cache.erase(user).await().indefinitely()).containsExactly(cache.key(user));
+        assertThat(cache.erase(user).await().indefinitely()).as("a repeated request").isEmpty();
     }
 
     @Test

@@ -125,6 +125,34 @@ class ErasureTest {
         }
     }
 
+    /**
+     * consent-service publishes the erasure's consent tombstone before its request: the view is gone when the request
+     * comes, and the receipt still counts it, as what the member had when the erasure began.
+     */
+    @Test
+    void theReceiptCountsTheConsentViewTheTombstoneRemovedBeforeTheRequest() {
+        String user = UUID.randomUUID().toString();
+        List<String> expectedIds = new ArrayList<>(seed(user));
+        expectedIds.remove("consent_view:" + user);
+        expectedIds.add("tombstone:postgresql:consent_view");
+
+        UUID erasureId = UUID.randomUUID();
+        try (KafkaConsumer<String, ErasureReceipt> receipts = TestData.consumer(TestTopics.ERASURE_RECEIPTS, ErasureReceiptDeserializer.class);
+             KafkaProducer<String, Object> producer = TestData.producer()) {
+            producer.send(new ProducerRecord<>(TestTopics.CONSENT_CHANGES, user, null));
+            producer.flush();
+            await().atMost(Duration.ofSeconds(30)).until(() -> TestData.count(pool, "consent_view", user) == 0);
+            producer.send(new ProducerRecord<>(TestTopics.ERASURE_REQUESTS, user, new ErasureRequested(0, erasureId, user, Instant.now())));
+            producer.flush();
+            ErasureReceipt receipt = awaitReceipt(receipts, erasureId);
+
+            assertThat(receipt.deletedPerStore()).containsEntry("postgresql:consent_view", 1L)
+                    .containsEntry("postgresql:interactions", 50L);
+            assertThat(receipt.digest()).isEqualTo(ErasureDigest.of(erasureId, expectedIds));
+            assertThat(TestData.count(pool, "erasure_tally", user)).as("the tally goes with the rest").isZero();
+        }
+    }
+
     @Test
     void anInteractionArrivingAfterErasureIsNewDataAndStoredNormally() {
         String user = UUID.randomUUID().toString();

@@ -4,9 +4,11 @@ import io.quarkus.logging.Log;
 import io.serenade.artwork.repository.BanditRepository;
 import io.serenade.kit.consent.ConsentViewStore;
 import io.serenade.kit.consent.PurposeVerifier;
+import io.serenade.kit.erasure.ErasureTally;
 import io.serenade.kit.erasure.UserErasure;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.tuples.Tuple2;
+import io.smallrye.mutiny.tuples.Tuple3;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -37,10 +39,12 @@ public class ErasureService implements UserErasure {
     private final ConsentViewStore consents;
     private final ViewerState viewers;
     private final ImpressionLog log;
+    private final ErasureTally tally;
     private final Duration sweepDelay;
 
     public ErasureService(BanditRepository impressions, ConsentViewStore consents, ViewerState viewers, ImpressionLog log,
-                          PurposeVerifier tokens) {
+                          ErasureTally tally, PurposeVerifier tokens) {
+        this.tally = tally;
         this.impressions = impressions;
         this.consents = consents;
         this.viewers = viewers;
@@ -59,9 +63,11 @@ public class ErasureService implements UserErasure {
     public Uni<Erased> eraseNow(String userId) {
         return Uni.createFrom().item(() -> log.dropQueued(userId))
                 .flatMap(queued -> impressions.pool().withTransaction(tx -> impressions.eraseImpressions(tx, userId)
-                                .flatMap(rows -> consents.delete(tx, userId).map(views -> Tuple2.of(rows, views))))
+                                .flatMap(rows -> consents.delete(tx, userId).map(views -> Tuple2.of(rows, views)))
+                                // What the consent tombstone removed before this request came (view, sticky state).
+                                .flatMap(pg -> tally.take(tx, userId).map(before -> Tuple3.of(pg.getItem1(), pg.getItem2(), before))))
                         .flatMap(pg -> viewers.forget(userId).map(keys ->
-                                erased(userId, queued, pg.getItem1(), pg.getItem2(), keys))));
+                                erased(userId, queued, pg.getItem1(), pg.getItem2(), keys, pg.getItem3()))));
     }
 
     /** The second sweep. */
@@ -78,7 +84,7 @@ public class ErasureService implements UserErasure {
     }
 
     private static Erased erased(String userId, List<UUID> queued, List<UUID> rows, int views,
-                                 List<String> keys) {
+                                 List<String> keys, Map<String, Long> removedBefore) {
         Map<String, Long> perStore = new LinkedHashMap<>();
         perStore.put("postgresql:impressions", (long) rows.size());
         perStore.put("postgresql:consent_view", (long) views);
@@ -91,6 +97,7 @@ public class ErasureService implements UserErasure {
         }
         keys.forEach(k -> ids.add("redis/" + k));
         queued.forEach(id -> ids.add("memory/queued-impression/" + id));
-        return new Erased(perStore, ids);
+        removedBefore.keySet().forEach(store -> ids.add("tombstone/" + store));
+        return new Erased(ErasureTally.plus(perStore, removedBefore), ids);
     }
 }

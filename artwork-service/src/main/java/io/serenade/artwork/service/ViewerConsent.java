@@ -7,6 +7,7 @@ import io.serenade.kit.consent.ConsentView;
 import io.serenade.kit.consent.ConsentViewListener;
 import io.serenade.kit.consent.ConsentViewStore;
 import io.serenade.kit.consent.PurposeVerifier;
+import io.serenade.kit.erasure.ErasureTally;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -33,9 +34,14 @@ public class ViewerConsent implements ConsentViewListener {
     private final ViewerState viewers;
     private final ConsentViewStore views;
     private final BanditRepository impressions;
+    private final ErasureTally tally;
     private final Duration recheckAfter;
 
-    public ViewerConsent(ViewerState viewers, ConsentViewStore views, BanditRepository impressions, PurposeVerifier tokens) {
+    static final String REDIS_KEYS = "redis:keys";
+
+    public ViewerConsent(ViewerState viewers, ConsentViewStore views, BanditRepository impressions, ErasureTally tally,
+                         PurposeVerifier tokens) {
+        this.tally = tally;
         this.viewers = viewers;
         this.impressions = impressions;
         this.views = views;
@@ -62,8 +68,10 @@ public class ViewerConsent implements ConsentViewListener {
                 .filter(e -> e.getValue() == null || !e.getValue().permits(Purposes.ARTWORK_PERSONALIZATION))
                 .map(Map.Entry::getKey).toList();
         ended.forEach(this::recheckLater);
+        // A viewer without a view was erased (a tombstone): what goes now is counted for their erasure's receipt.
         return Multi.createFrom().iterable(ended)
-                .onItem().transformToUniAndConcatenate(viewers::forget)
+                .onItem().transformToUniAndConcatenate(user -> viewers.forget(user).call(keys -> changed.get(user) == null
+                        ? tally.add(user, REDIS_KEYS, keys.size()) : Uni.createFrom().voidItem()))
                 .collect().last().replaceWithVoid();
     }
 

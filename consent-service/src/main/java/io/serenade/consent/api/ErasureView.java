@@ -19,8 +19,13 @@ import java.util.UUID;
 public record ErasureView(UUID id, String status, Instant requestedAt, Instant completedAt, int attempts,
                           Map<String, ServiceStatus> services, List<String> missing, String digest) {
 
-    /** @param status PENDING (no receipt yet) or DONE; the rest is null while PENDING */
+    /**
+     * @param status  PENDING (no receipt yet) or DONE; the rest is null while PENDING
+     * @param pending stores where the deletion is written but completes later, with when: a compacted topic's
+     *                tombstone ("compaction pending until …", then "compacted by …"); null when there is none
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ServiceStatus(String status, Map<String, Long> deletedPerStore, String digest, Instant completedAt) {
+    public record ServiceStatus(String status, Map<String, Long> deletedPerStore, String digest, Instant completedAt,
+                                Map<String, String> pending) {
     }
 }

@@ -4,10 +4,13 @@ import io.serenade.consent.api.ErasureView;
 import io.serenade.consent.model.Erasure;
 import io.serenade.consent.model.ServiceReceipt;
 import io.serenade.events.Services;
+import io.serenade.events.Topics;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -26,7 +29,14 @@ public final class ErasureMapper {
     private ErasureMapper() {
     }
 
+    /** consent-service's part on the compacted consent topic: its tombstone is written at once, compacted later. */
+    static final String CONSENT_TOPIC = "kafka:" + Topics.CONSENT_CHANGES;
+
     public static ErasureView toView(Erasure erasure, List<ServiceReceipt> receipts) {
+        return toView(erasure, receipts, Instant.now());
+    }
+
+    static ErasureView toView(Erasure erasure, List<ServiceReceipt> receipts, Instant now) {
         Map<String, ServiceReceipt> byService = receipts.stream()
                 .collect(Collectors.toMap(ServiceReceipt::service, Function.identity(), (a, b) -> a));
         Map<String, ErasureView.ServiceStatus> services = new LinkedHashMap<>();
@@ -35,14 +45,24 @@ public final class ErasureMapper {
             ServiceReceipt r = byService.get(service);
             if (r == null) {
                 missing.add(service);
-                services.put(service, new ErasureView.ServiceStatus(PENDING, null, null, null));
+                services.put(service, new ErasureView.ServiceStatus(PENDING, null, null, null, null));
             } else {
-                services.put(service, new ErasureView.ServiceStatus(DONE, r.deletedPerStore(), r.digest(), r.completedAt()));
+                Map<String, Long> deleted = new LinkedHashMap<>(r.deletedPerStore());
+                // Receipts from before "pending" existed counted the tombstone as deleted: it never was, at that time.
+                deleted.remove(CONSENT_TOPIC);
+                services.put(service, new ErasureView.ServiceStatus(DONE, deleted, r.digest(), r.completedAt(),
+                        service.equals(Services.CONSENT) ? Map.of(CONSENT_TOPIC, compaction(erasure.requestedAt(), now)) : null));
             }
         }
         String digest = missing.isEmpty() ? combinedDigest(erasure.id(), byService) : null;
         return new ErasureView(erasure.id(), erasure.status(), erasure.requestedAt(), erasure.completedAt(),
                 erasure.attempts(), services, missing, digest);
+    }
+
+    /** What the user's consent records on the compacted topic await: compaction, by the time it is certain. */
+    static String compaction(Instant tombstonedAt, Instant now) {
+        Instant done = tombstonedAt.plus(Topics.COMPACTION_DONE_WITHIN).truncatedTo(ChronoUnit.SECONDS);
+        return (now.isBefore(done) ? "compaction pending until " : "compacted by ") + done;
     }
 
     /**

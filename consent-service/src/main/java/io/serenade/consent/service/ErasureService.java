@@ -47,8 +47,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class ErasureService {
 
-    static final String KAFKA_CONSENT_TOMBSTONE = "kafka:consent-changes";
-
     private final Pool pool;
     private final ErasureRepository erasures;
     private final ConsentLedgerRepository ledger;
@@ -191,7 +189,7 @@ public class ErasureService {
                 }))
                 .call(() -> {
                     // The tombstone replaces the user's consent on the compacted topic; counted as one record.
-                    deleted.put(KAFKA_CONSENT_TOMBSTONE, 1L);
+                    // The tombstone is written, not yet compacted: the receipt says "compaction pending" (ErasureMapper).
                     deletedIds.add("consent-changes/tombstone");
                     ServiceReceipt own = new ServiceReceipt(Services.CONSENT, deleted, ErasureDigest.of(id, deletedIds),
                             Instant.now().truncatedTo(ChronoUnit.MICROS));

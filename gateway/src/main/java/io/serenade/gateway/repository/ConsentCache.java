@@ -52,15 +52,29 @@ public class ConsentCache {
      * 1 when it held a user's state (a marker already there is not counted again), 0 otherwise. The times stay
      * strings: Lua would print a µs number in exponent form.
      */
+    /**
+     * KEYS[1]: the hash. ARGV: erasedAt (µs), appliedAt (ms), ttl (ms), who marks it ({@code tombstone} or
+     * {@code request}). The tombstone usually comes first and notes in {@code had} whether the entry held state, so
+     * that the erasure request, coming after it, still counts that entry on its receipt (once: it clears the note).
+     */
     static final String MARK_ERASED = """
-            local held = redis.call('HMGET', KEYS[1], 'purposes', 'changedAt', 'erased')
+            local held = redis.call('HMGET', KEYS[1], 'purposes', 'changedAt', 'erased', 'had')
+            local live = held[1] and not held[3]
             local at = ARGV[1]
             if held[2] and tonumber(held[2]) > tonumber(at) then
               at = held[2]
             end
             redis.call('HSET', KEYS[1], 'purposes', '', 'changedAt', at, 'appliedAt', ARGV[2], 'erased', '1')
+            if ARGV[4] == 'tombstone' then
+              if live then
+                redis.call('HSET', KEYS[1], 'had', '1')
+              end
+            else
+              redis.call('HDEL', KEYS[1], 'had')
+              live = live or held[4] == '1'
+            end
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
-            if held[1] and not held[3] then
+            if live then
               return 1
             end
             return 0""";
@@ -134,7 +148,7 @@ public class ConsentCache {
         List<Request> requests = new ArrayList<>(changes.size());
         for (Change c : changes) {
             // A tombstone carries no time: now is later than any ledger read that could still be in flight.
-            requests.add(c.granted() == null ? eraseRequest(c.userId())
+            requests.add(c.granted() == null ? markErased(c.userId(), "tombstone")
                     : putRequest(c.userId(), c.granted(), c.changedAt()));
         }
         return redis.batch(requests).replaceWithVoid();
@@ -148,12 +162,20 @@ public class ConsentCache {
                 .map(n -> n > 0 ? List.of(key) : List.of());
     }
 
-    /** The erasure as one request, for a caller that pipelines it with other deletes; its reply is 1 when state went. */
+    /**
+     * The erasure request's part as one request, for a caller that pipelines it with other deletes; its reply is 1
+     * when the entry held state, now or when the erasure's tombstone marked it.
+     */
     public Request eraseRequest(String userId) {
+        return markErased(userId, "request");
+    }
+
+    private Request markErased(String userId, String by) {
         return Request.cmd(Command.EVAL).arg(MARK_ERASED).arg(1).arg(key(userId))
                 .arg(micros(clock.instant()))
                 .arg(clock.millis())
-                .arg(Math.max(1, erasedTtl.toMillis()));
+                .arg(Math.max(1, erasedTtl.toMillis()))
+                .arg(by);
     }
 
     private Request putRequest(String userId, GrantedPurposes granted, Instant changedAt) {

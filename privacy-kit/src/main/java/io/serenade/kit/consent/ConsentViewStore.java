@@ -1,6 +1,7 @@
 package io.serenade.kit.consent;
 
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.serenade.kit.erasure.ErasureTally;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -61,21 +62,37 @@ public class ConsentViewStore {
 
     private static final String COLUMNS = "user_id, purposes, changed_at, applied_at";
 
-    private final Pool pool;
+    /** Where the tombstone path counts the consent view it removed, for the erasure's receipt. */
+    public static final String STORE = "postgresql:consent_view";
 
-    public ConsentViewStore(Pool pool) {
+    private final Pool pool;
+    private final ErasureTally tally;
+
+    public ConsentViewStore(Pool pool, ErasureTally tally) {
         this.pool = pool;
+        this.tally = tally;
     }
 
     Pool pool() {
         return pool;
     }
 
-    /** Deletes the erased users' views, applies the changes (at most one per user), clears the unknowns' grants. */
+    /**
+     * Deletes the erased users' views (counted in the {@link ErasureTally} for their erasure's receipt), applies the
+     * changes (at most one per user), clears the unknowns' grants.
+     */
     Uni<Void> apply(SqlClient tx, List<String> erased, List<Change> changes, List<Unknown> unknowns) {
         Uni<Void> deleted = erased.isEmpty() ? Uni.createFrom().voidItem()
-                : tx.preparedQuery("DELETE FROM consent_view WHERE user_id = ANY($1)")
-                .execute(Tuple.of(erased.toArray(String[]::new))).replaceWithVoid();
+                : tx.preparedQuery("DELETE FROM consent_view WHERE user_id = ANY($1) RETURNING user_id")
+                .execute(Tuple.of(erased.toArray(String[]::new)))
+                .chain(rows -> {
+                    Uni<Void> counted = Uni.createFrom().voidItem();
+                    for (Row r : rows) {
+                        String user = r.getString("user_id");
+                        counted = counted.chain(() -> tally.add(tx, user, STORE, 1));
+                    }
+                    return counted;
+                });
         return deleted
                 .chain(() -> changes.isEmpty() ? Uni.createFrom().voidItem() : upsert(tx, changes))
                 .chain(() -> unknowns.isEmpty() ? Uni.createFrom().voidItem() : clear(tx, unknowns));

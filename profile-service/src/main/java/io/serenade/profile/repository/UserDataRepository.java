@@ -3,6 +3,7 @@ package io.serenade.profile.repository;
 import io.serenade.events.userdata.UserDataSummary;
 import io.serenade.kit.consent.ConsentView;
 import io.serenade.kit.erasure.ErasedUsers;
+import io.serenade.kit.erasure.ErasureTally;
 import io.serenade.profile.api.ExportedForgottenEvent;
 import io.serenade.profile.api.ExportedInteraction;
 import io.serenade.profile.api.ExportedProfile;
@@ -95,10 +96,12 @@ public class UserDataRepository {
     private final Pool pool;
 
     private final ErasedUsers erased;
+    private final ErasureTally tally;
 
-    public UserDataRepository(Pool pool, ErasedUsers erased) {
+    public UserDataRepository(Pool pool, ErasedUsers erased, ErasureTally tally) {
         this.pool = pool;
         this.erased = erased;
+        this.tally = tally;
     }
 
     /** Count, oldest and newest per (category, store) holding any of the user's rows. */
@@ -172,7 +175,8 @@ public class UserDataRepository {
                 // not come back (see InteractionRepository).
                 .chain(() -> erased.mark(c, userId))
                 .chain(() -> c.preparedQuery(ERASE).execute(Tuple.of(userId)))
-                .map(rows -> {
+                // What the consent tombstone removed before this request came (the consent view): counted too.
+                .chain(rows -> tally.take(c, userId).map(removedBefore -> {
                     Map<String, Long> perTable = new LinkedHashMap<>();
                     TABLES.forEach(t -> perTable.put(t, 0L));
                     List<String> ids = new ArrayList<>(rows.size());
@@ -181,8 +185,12 @@ public class UserDataRepository {
                         perTable.merge(table, 1L, Long::sum);
                         ids.add(table + ":" + r.getString("id"));
                     }
+                    removedBefore.forEach((store, n) -> {
+                        perTable.merge(store.substring(store.indexOf(':') + 1), n, Long::sum);
+                        ids.add("tombstone:" + store);
+                    });
                     return new Erased(perTable, ids);
-                }));
+                })));
     }
 
     private static <T> Uni<T> one(SqlConnection c, String sql, Tuple args, Function<Row, T> map) {

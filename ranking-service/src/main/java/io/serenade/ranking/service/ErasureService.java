@@ -2,6 +2,7 @@ package io.serenade.ranking.service;
 
 import io.serenade.kit.consent.ConsentViewStore;
 import io.serenade.kit.erasure.ErasedUsers;
+import io.serenade.kit.erasure.ErasureTally;
 import io.serenade.kit.erasure.UserErasure;
 import io.serenade.ranking.recommend.HistoryEvent;
 import io.serenade.ranking.repository.UserDataRepository;
@@ -41,9 +42,12 @@ public class ErasureService implements UserErasure {
     private final ConsentViewStore consents;
     private final PopularityCounter popularity;
     private final ErasedUsers erased;
+    private final ErasureTally tally;
 
-    public ErasureService(UserDataRepository data, ConsentViewStore consents, PopularityCounter popularity, ErasedUsers erased) {
+    public ErasureService(UserDataRepository data, ConsentViewStore consents, PopularityCounter popularity, ErasedUsers erased,
+                          ErasureTally tally) {
         this.data = data;
+        this.tally = tally;
         this.erased = erased;
         this.consents = consents;
         this.popularity = popularity;
@@ -61,10 +65,13 @@ public class ErasureService implements UserErasure {
                                 // Recorded with the deletion, so no older event in flight is stored after it.
                                 .call(() -> erased.mark(tx, userId))
                                 .call(() -> popularity.apply(interactions, -1))
-                                .map(views -> erased(userId, interactions, forgotten, views)))));
+                                // What the consent tombstone removed before this request came (the view): counted too.
+                                .flatMap(views -> tally.take(tx, userId).map(removedBefore -> erased(userId, interactions,
+                                        forgotten, views, removedBefore))))));
     }
 
-    private static Erased erased(String userId, List<HistoryEvent> interactions, List<UUID> forgotten, int views) {
+    private static Erased erased(String userId, List<HistoryEvent> interactions, List<UUID> forgotten, int views,
+                                 Map<String, Long> removedBefore) {
         Map<String, Long> perStore = new LinkedHashMap<>();
         perStore.put("postgresql:interactions", (long) interactions.size());
         perStore.put("postgresql:forgotten_events", (long) forgotten.size());
@@ -75,6 +82,7 @@ public class ErasureService implements UserErasure {
         if (views > 0) {
             ids.add("consent_view/" + userId);
         }
-        return new Erased(perStore, ids);
+        removedBefore.keySet().forEach(store -> ids.add("tombstone/" + store));
+        return new Erased(ErasureTally.plus(perStore, removedBefore), ids);
     }
 }

@@ -32,6 +32,13 @@ public interface ArtworkConfig {
     @WithDefault("1s")
     String impressionFlush();
 
+    /**
+     * How long a choice waits for the viewer's state in Redis before it serves the global image instead: Redis hung
+     * (not refusing, just silent) must cost a page its personal images, never its answer.
+     */
+    @WithDefault("250ms")
+    Duration redisTimeout();
+
     Bandit bandit();
 
     Reward reward();

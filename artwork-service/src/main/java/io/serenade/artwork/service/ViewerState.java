@@ -94,7 +94,8 @@ public class ViewerState {
         Request hmget = Request.cmd(Command.HMGET).arg(stickyKey(userId));
         titleIds.forEach(hmget::arg);
         Request hgetall = Request.cmd(Command.HGETALL).arg(tasteKey(userId));
-        return redis.batch(List.of(hmget, hgetall)).map(responses -> {
+        // Bounded: the caller serves the global image on a failure, and a hung Redis must fail too.
+        return redis.batch(List.of(hmget, hgetall)).ifNoItem().after(config.redisTimeout()).fail().map(responses -> {
             Map<String, Sticky> sticky = new HashMap<>();
             Response values = responses.get(0);
             for (int i = 0; i < titleIds.size(); i++) {
@@ -169,7 +170,8 @@ public class ViewerState {
         Request hset = Request.cmd(Command.HSET).arg(stickyKey(userId));
         choices.forEach((title, s) -> hset.arg(title).arg(s.encode()));
         Request expire = Request.cmd(Command.PEXPIRE).arg(stickyKey(userId)).arg(config.stickiness().period().toMillis());
-        return redis.batch(List.of(hset, expire)).replaceWithVoid().onFailure().recoverWithItem(e -> {
+        return redis.batch(List.of(hset, expire)).ifNoItem().after(config.redisTimeout()).fail().replaceWithVoid()
+                .onFailure().recoverWithItem(e -> {
             Log.warnf("sticky artwork choices not stored: %s", e.toString());
             return null;
         });

@@ -14,6 +14,13 @@ public interface GatewayConfig {
     @WithDefault("gw:")
     String redisPrefix();
 
+    /**
+     * How long a request waits for Redis (its rate limit, its consent lookup) before it goes on without it: the
+     * limit then lets it through, the lookup asks consent-service. A hung Redis must cost a request only this.
+     */
+    @WithDefault("250ms")
+    Duration redisTimeout();
+
     Events events();
 
     RateLimit rateLimit();

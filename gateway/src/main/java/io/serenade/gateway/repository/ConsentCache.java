@@ -89,15 +89,19 @@ public class ConsentCache {
     private final Duration erasedTtl;
     private final Clock clock;
     private final Pseudonyms pseudonyms;
+    /** A request's lookup and its own change's write wait this long; then the lookup asks consent-service. */
+    private final Duration timeout;
 
     @Inject
     public ConsentCache(Redis redis, GatewayConfig config, Pseudonyms pseudonyms) {
         this(redis, config.redisPrefix(), config.consentCache().ttl(), config.consentCache().erasedTtl(), Clock.systemUTC(),
-                pseudonyms);
+                pseudonyms, config.redisTimeout());
     }
 
-    public ConsentCache(Redis redis, String prefix, Duration ttl, Duration erasedTtl, Clock clock, Pseudonyms pseudonyms) {
+    public ConsentCache(Redis redis, String prefix, Duration ttl, Duration erasedTtl, Clock clock, Pseudonyms pseudonyms,
+                        Duration timeout) {
         this.redis = redis;
+        this.timeout = timeout;
         this.pseudonyms = pseudonyms;
         this.prefix = prefix;
         this.ttl = ttl;
@@ -131,13 +135,14 @@ public class ConsentCache {
 
     /** The cached purposes, or a null item when the cache holds nothing for the user. */
     public Uni<GrantedPurposes> find(String userId) {
-        return redis.send(Request.cmd(Command.HGET).arg(key(userId)).arg("purposes"))
+        return redis.send(Request.cmd(Command.HGET).arg(key(userId)).arg("purposes")).ifNoItem().after(timeout).fail()
                 .map(reply -> reply == null ? null : GrantedPurposes.parse(reply.toString()));
     }
 
     /** Writes the state if it reflects a newer change than the one held; true when written. */
     public Uni<Boolean> putIfNewer(String userId, GrantedPurposes granted, Instant changedAt) {
-        return redis.send(putRequest(userId, granted, changedAt)).map(reply -> reply != null && reply.toLong() == 1);
+        return redis.send(putRequest(userId, granted, changedAt)).ifNoItem().after(timeout).fail()
+                .map(reply -> reply != null && reply.toLong() == 1);
     }
 
     /** Applies changes in order, in one round trip (a pipeline keeps their order per user). */

@@ -1,5 +1,7 @@
 package io.serenade.gateway.service;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.serenade.gateway.config.GatewayConfig;
 import io.serenade.gateway.repository.ConsentCache;
@@ -11,6 +13,7 @@ import io.vertx.mutiny.redis.client.Request;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,9 +42,15 @@ public class RateLimiter {
     private final String prefix;
     private final Clock clock;
     private final Pseudonyms pseudonyms;
+    private final Duration timeout;
+    private final Counter unchecked;
 
-    public RateLimiter(Redis redis, GatewayConfig config, Clock clock, Pseudonyms pseudonyms) {
+    public RateLimiter(Redis redis, GatewayConfig config, Clock clock, Pseudonyms pseudonyms, MeterRegistry registry) {
         this.redis = redis;
+        this.timeout = config.redisTimeout();
+        this.unchecked = Counter.builder("serenade.gateway.rate_limit.unchecked")
+                .description("Requests let through without a rate-limit check because Redis failed or did not answer in time")
+                .register(registry);
         this.pseudonyms = pseudonyms;
         this.config = config.rateLimit();
         this.prefix = config.redisPrefix();
@@ -59,13 +68,16 @@ public class RateLimiter {
         return redis.batch(List.of(
                         Request.cmd(Command.INCR).arg(key),
                         Request.cmd(Command.EXPIRE).arg(key).arg(windowSeconds * WINDOWS_KEPT)))
+                .ifNoItem().after(timeout).fail()
                 .map(replies -> {
                     long count = replies.get(0).toLong();
                     long retryAfter = (window + 1) * windowSeconds - nowSeconds;
                     return new Decision(count <= config.requestsPerWindow(), Math.max(1, retryAfter));
                 })
                 .onFailure().recoverWithItem(e -> {
-                    Log.warnf("rate limit not checked, Redis failed: %s", e.getMessage());
+                    // Fails open: a Redis outage must not refuse every member; counted, and the alert on Redis fires.
+                    unchecked.increment();
+                    Log.debugf("rate limit not checked, Redis failed: %s", e.getClass().getName());
                     return new Decision(true, 0);
                 });
     }

@@ -164,7 +164,7 @@ class ConsentLookupTest {
 
         FakeCache(GrantedPurposes held) {
             super(null, "t:", Duration.ofHours(1), Duration.ofMinutes(5), Clock.systemUTC(),
-                    new Pseudonyms("k".repeat(32), Optional.empty(), false));
+                    new Pseudonyms("k".repeat(32), Optional.empty(), false), Duration.ofMillis(250));
             this.held = held;
         }
 
@@ -188,7 +188,7 @@ class ConsentLookupTest {
         }
     }
 
-    private static ConsentClient answering(Uni<JsonNode> answer) {
+    static ConsentClient answering(Uni<JsonNode> answer) {
         return new ConsentClient(null, new Calls(null) {
             @Override
             public Guard guard(String kind) {

@@ -44,6 +44,19 @@ class ResilienceTest extends StubbedServicesTest {
         CircuitBreakerMaintenance.get().resetAll();
     }
 
+    /** Seen in the fault suite: a service restarting refused the gateway's token for a moment, and members got 401. */
+    @Test
+    void aServiceRefusingTheGatewaysIdentityIsA503ForTheMemberNotA401() {
+        String user = UUID.randomUUID().toString();
+        stub.on("GET", "/internal/users/([^/]+)/profile", (m, r) -> Answer.problem(401, "A valid bearer token for Serenade is required"));
+
+        given().auth().oauth2(Tokens.user(user)).get("/api/v1/me/profile").then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "1")
+                .body("type", equalTo("urn:serenade:problem:unavailable"))
+                .body("instance", equalTo("/api/v1/me/profile"));
+    }
+
     @Test
     void withArtworkServiceDownTheHomePageGoesOutWithoutChosenArtwork() {
         String user = UUID.randomUUID().toString();

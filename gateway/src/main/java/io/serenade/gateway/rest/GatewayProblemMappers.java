@@ -47,9 +47,17 @@ public class GatewayProblemMappers {
                 .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }
 
-    /** A service refused the request: its problem goes back as sent, with the public path as instance. */
+    /**
+     * A service refused the request: its problem goes back as sent, with the public path as instance. Except a 401:
+     * that service refused the gateway's own identity (a service still starting, the identity provider away), which
+     * is our outage, not the member's fault: they get a 503 to retry, never "your token is not valid".
+     */
     @ServerExceptionMapper
     public Response rejected(DownstreamRejection e, UriInfo uri) {
+        if (e.status() == 401) {
+            Log.warnf("a service refused the gateway's identity for %s: answered 503", uri == null ? null : uri.getPath());
+            return ProblemMappers.unavailable(uri);
+        }
         try {
             ObjectNode body = (ObjectNode) JSON.readTree(e.body());
             body.put("instance", uri.getPath());

@@ -3,8 +3,10 @@
 # without the gateway) for a 40-title page, viewers with artwork-personalization consent. Loopback only,
 # bounded in time: it creates 40 titles with 4 variants each (idempotent PUTs), warms up, then runs paced at
 # 50, 100 and 200 pages a second (2,000 to 8,000 logged impressions a second), then unpaced at 1, 2 and 4
-# connections (as fast as it goes: the propensity log then falls behind and drops rows, counted in
-# serenade_artwork_impressions_dropped_total).
+# connections (as fast as it goes). Each run reports served (impression ids in the answers), logged (rows the
+# propensity log holds for the run's viewers since the run began) and not_logged (choices the log could not take,
+# served as the global image: serenade_artwork_impressions_not_logged_total). served = logged, except for the
+# requests still in flight when wrk stops (at most connections × 40 rows more logged than counted as served).
 #
 #   bench/artwork-choice.sh [duration-seconds]     default 30     (needs the suite up: ./serenade up)
 set -euo pipefail
@@ -37,19 +39,27 @@ java -jar bench/target/serenade-bench.jar purpose-tokens --users 10000 --prefix 
 
 echo "warm-up (20 s, discarded)"
 wrk -t1 -c2 -d20s -s bench/artwork/choices.lua "$ARTWORK" >/dev/null
-dropped() { curl -fsS "$ARTWORK_MANAGEMENT/q/metrics" | awk '/^serenade_artwork_impressions_dropped_total/ {print $2}'; }
+not_logged() { curl -fsS "$ARTWORK_MANAGEMENT/q/metrics" | awk '/^serenade_artwork_impressions_not_logged_total/ {print $2}'; }
+logged_since() {
+  PGPASSWORD=serenade_artwork psql -X -q -w -h 127.0.0.1 -p "${PGPORT:-5432}" -U serenade_artwork -d serenade_artwork -Atc \
+    "SELECT count(*) FROM impressions WHERE user_id LIKE 'bench-u-%' AND shown_at >= '$1'"
+}
+# One run: wrk's summary, then served, logged and not logged.
+run() {
+  local before since out
+  before="$(not_logged)"
+  since="$(date -u +%Y-%m-%dT%H:%M:%S.%6NZ)"
+  out="$(wrk -t1 "$@" -d"${DURATION}s" --latency -s bench/artwork/choices.lua "$ARTWORK")"
+  printf '%s served=%s logged=%s not_logged=%s\n' "$(grep '^RESULT' <<<"$out" | sed 's/^RESULT //')" \
+    "$(grep '^SERVED' <<<"$out" | sed 's/.*impressions=//')" "$(logged_since "$since")" \
+    "$(awk -v a="$before" -v b="$(not_logged)" 'BEGIN {print b - a}')"
+}
 for rate in 50 100 200; do
-  before="$(dropped)"
   printf 'paced rate=%-4s ' "$rate"
   # 2 connections, each waiting 2000/rate ms between requests.
-  DELAY_MS=$(( 2000 / rate )) wrk -t1 -c2 -d"${DURATION}s" --latency -s bench/artwork/choices.lua "$ARTWORK" \
-    | grep '^RESULT' | sed 's/^RESULT //' | tr -d '\n'
-  echo " impressions_dropped=$(awk -v a="$before" -v b="$(dropped)" 'BEGIN {print b - a}')"
+  DELAY_MS=$(( 2000 / rate )) run -c2
 done
 for conns in 1 2 4; do
-  before="$(dropped)"
   printf 'unpaced connections=%-2s ' "$conns"
-  wrk -t1 -c"$conns" -d"${DURATION}s" --latency -s bench/artwork/choices.lua "$ARTWORK" | grep '^RESULT' | sed 's/^RESULT //' | tr -d '\n'
-  echo " impressions_dropped=$(awk -v a="$before" -v b="$(dropped)" 'BEGIN {print b - a}')"
-  sleep 20 # let the propensity log catch up before the next run
+  run -c"$conns"
 done

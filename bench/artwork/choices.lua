@@ -26,5 +26,26 @@ function request()
       ["Authorization"] = "Bearer " .. os.getenv("SERVICE_TOKEN") }, body)
 end
 
--- done(): the latency summary every wrk script here prints (scripts run wrk from the repository root).
+-- Served: the impression ids the answers carried (a choice without one is the global image, logged nowhere).
+served = 0
+function response(status, headers, body)
+  if status == 200 then
+    for _ in string.gmatch(body, '"impressionId":"') do served = served + 1 end
+  end
+end
+
+local threads = {}
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+-- done(): the latency summary every wrk script here prints (scripts run wrk from the repository root), then
+-- what was served, for artwork-choice.sh to set beside what was logged.
 dofile("bench/wrk-result.lua")
+local summary = done
+function done(s, latency, requests)
+  summary(s, latency, requests)
+  local total = 0
+  for _, t in ipairs(threads) do total = total + (t:get("served") or 0) end
+  io.write(string.format("SERVED impressions=%d\n", total))
+end

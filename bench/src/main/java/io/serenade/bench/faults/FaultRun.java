@@ -408,6 +408,12 @@ final class FaultRun {
             if (internalErrors > 0) {
                 broken.add(internalErrors + " answers 500");
             }
+            // Every token the load uses is valid for the whole run: a 401 or 403 blames the member for our outage.
+            int refusedMembers = statuses.entrySet().stream().filter(e -> e.getKey().matches(".* 40[13]"))
+                    .mapToInt(Map.Entry::getValue).sum();
+            if (refusedMembers > 0) {
+                broken.add(refusedMembers + " answers 401/403 to valid tokens");
+            }
             // Redis hung must cost a request its cache and personal images, never its answer: no 5xx, no request left
             // without an answer (io: the client gave up after 15 s, or the connection failed).
             int redisErrors = !scenario.equals("redis-stop") ? 0 : statuses.entrySet().stream()

@@ -50,7 +50,9 @@ final class UserData {
                 }
             }
             e.put("context", Map.of("device", "tv", "timeZone", "Europe/London", "localTime", "21:15"));
-            e.put("occurredAt", now.minusSeconds(events - i).toString());
+            // 10 ms apart, the newest now: a member erased a few minutes ago (an earlier proof) may come back at once;
+            // events spread further back would predate that erasure and be refused as late events, by design.
+            e.put("occurredAt", now.minusMillis((events - i) * 10L).toString());
             batch.add(e);
             if (batch.size() == 250 || i == events - 1) { // 250 events stay under the 64 KB body limit
                 gateway.post("/me/events", batch).ok();

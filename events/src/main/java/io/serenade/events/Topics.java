@@ -1,5 +1,6 @@
 package io.serenade.events;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -36,7 +37,7 @@ public final class Topics {
      * From a tombstone until nothing of its key is left on a compacted topic: superseded values are compacted within
      * max.compaction.lag.ms, and the tombstone itself is dropped delete.retention.ms after that (both above).
      */
-    public static final java.time.Duration COMPACTION_DONE_WITHIN = java.time.Duration.ofHours(2);
+    public static final Duration COMPACTION_DONE_WITHIN = Duration.ofHours(2);
 
     /** A topic as the broker should hold it. Compacted topics keep the latest value per key. */
     public record Spec(String name, int partitions, boolean compacted) {

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 /**
  * Proof of erasure, against the running suite: gives a load-test user data in every store ({@link UserData}),
@@ -180,54 +181,48 @@ public final class ErasureProof {
      * after delete.retention.ms.
      */
     static long[] scanCompacted(String bootstrap, String topic, String userId) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         byte[] id = userId.getBytes(StandardCharsets.UTF_8);
         Map<String, byte[]> latest = new HashMap<>();
-        long userRecords = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo info : consumer.partitionsFor(topic)) {
-                partitions.add(new TopicPartition(topic, info.partition()));
+        long[] userRecords = {0};
+        boolean whole = readFromStart(bootstrap, topic, Duration.ofSeconds(60), r -> {
+            String key = r.key() == null ? "" : new String(r.key(), StandardCharsets.UTF_8);
+            latest.put(key, r.value());
+            if (key.contains(userId) || (r.value() != null && contains(r.value(), id))) {
+                userRecords[0]++;
             }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw new IllegalStateException("could not read " + topic + " to its end within 60 s");
-                }
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    String key = r.key() == null ? "" : new String(r.key(), StandardCharsets.UTF_8);
-                    latest.put(key, r.value());
-                    if (key.contains(userId) || (r.value() != null && contains(r.value(), id))) {
-                        userRecords++;
-                    }
-                }
-            }
+        });
+        if (!whole) {
+            throw new IllegalStateException("could not read " + topic + " to its end within 60 s");
         }
         long live = latest.entrySet().stream()
                 .filter(e -> e.getValue() != null && (e.getKey().contains(userId) || contains(e.getValue(), id)))
                 .count();
         long tombstones = latest.containsKey(userId) && latest.get(userId) == null ? 1 : 0;
-        return new long[]{live, userRecords - live - tombstones, tombstones};
+        return new long[]{live, userRecords[0] - live - tombstones, tombstones};
     }
 
     /** {records whose key or value holds the user id, records read, 1 if the whole topic was read within the limit}. */
     static long[] scanLog(String bootstrap, String topic, String userId, Duration limit) {
+        byte[] id = userId.getBytes(StandardCharsets.UTF_8);
+        long[] counts = {0, 0};
+        boolean whole = readFromStart(bootstrap, topic, limit, r -> {
+            counts[1]++;
+            if ((r.key() != null && contains(r.key(), id)) || (r.value() != null && contains(r.value(), id))) {
+                counts[0]++;
+            }
+        });
+        return new long[]{counts[0], counts[1], whole ? 1 : 0};
+    }
+
+    /** Hands every record of the topic, from its start to its end as of now, to {@code each}; false if {@code limit} ran out first. */
+    private static boolean readFromStart(String bootstrap, String topic, Duration limit,
+                                         Consumer<ConsumerRecord<byte[], byte[]>> each) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-        byte[] id = userId.getBytes(StandardCharsets.UTF_8);
-        long holding = 0;
-        long read = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (PartitionInfo info : consumer.partitionsFor(topic)) {
@@ -239,17 +234,12 @@ public final class ErasureProof {
             long deadline = System.currentTimeMillis() + limit.toMillis();
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 if (System.currentTimeMillis() > deadline) {
-                    return new long[]{holding, read, 0};
+                    return false;
                 }
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    read++;
-                    if ((r.key() != null && contains(r.key(), id)) || (r.value() != null && contains(r.value(), id))) {
-                        holding++;
-                    }
-                }
+                consumer.poll(Duration.ofMillis(500)).forEach(each);
             }
         }
-        return new long[]{holding, read, 1};
+        return true;
     }
 
     private static boolean contains(byte[] haystack, byte[] needle) {

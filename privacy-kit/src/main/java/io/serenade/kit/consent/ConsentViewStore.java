@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -86,12 +87,9 @@ public class ConsentViewStore {
                 : tx.preparedQuery("DELETE FROM consent_view WHERE user_id = ANY($1) RETURNING user_id")
                 .execute(Tuple.of(erased.toArray(String[]::new)))
                 .chain(rows -> {
-                    Uni<Void> counted = Uni.createFrom().voidItem();
-                    for (Row r : rows) {
-                        String user = r.getString("user_id");
-                        counted = counted.chain(() -> tally.add(tx, user, STORE, 1));
-                    }
-                    return counted;
+                    List<String> removed = new ArrayList<>(rows.size());
+                    rows.forEach(r -> removed.add(r.getString("user_id")));
+                    return tally.addOneEach(tx, removed, STORE);
                 });
         return deleted
                 .chain(() -> changes.isEmpty() ? Uni.createFrom().voidItem() : upsert(tx, changes))

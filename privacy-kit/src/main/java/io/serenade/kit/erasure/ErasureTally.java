@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,6 +41,15 @@ public class ErasureTally {
     public Uni<Void> add(SqlClient tx, String userId, String store, long removed) {
         return removed <= 0 ? Uni.createFrom().voidItem()
                 : tx.preparedQuery(ADD).execute(Tuple.of(userId, store, removed)).replaceWithVoid();
+    }
+
+    /** Adds one removed item of a store for each of the users, in one statement on the removing transaction. */
+    public Uni<Void> addOneEach(SqlClient tx, List<String> userIds, String store) {
+        return userIds.isEmpty() ? Uni.createFrom().voidItem()
+                : tx.preparedQuery("""
+                        INSERT INTO erasure_tally (user_id, store, removed) SELECT u, $2, 1 FROM unnest($1::text[]) AS u
+                        ON CONFLICT (user_id, store) DO UPDATE SET removed = erasure_tally.removed + 1
+                        """).execute(Tuple.of(userIds.toArray(String[]::new), store)).replaceWithVoid();
     }
 
     /** Adds what the tombstone removed from a store outside PostgreSQL (Redis keys), after the fact. */
